@@ -1,0 +1,106 @@
+package com.zylker.portal.ui.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks, shared by every WAR's integration tests, that a page is rendered inside the shared Zylker Academy
+ * layout and that PrimeFaces really loads — its scripts and theme answer 200 with their content — rather
+ * than only that the page answers 200.
+ *
+ * <pre>{@code
+ * String html = PortalPages.get(base.resolve("crm/"), 200);
+ * PortalPages.assertSharedLayout(html, "nav-pipeline");
+ * PortalPages.assertPrimeFacesLoads(base, html);
+ * }</pre>
+ */
+public final class PortalPages {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private static final Pattern SCRIPT = Pattern.compile("<script src=\"([^\"]+)\"");
+    private static final Pattern STYLESHEET = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\"");
+
+    private PortalPages() {
+    }
+
+    /** GETs a page and asserts its status; returns the body. */
+    public static String get(URI uri, int expectedStatus) {
+        HttpResponse<String> response = send(uri);
+        assertEquals(expectedStatus, response.statusCode(), () -> "GET " + uri + " answered " + response.statusCode());
+        return response.body();
+    }
+
+    /** The header with the academy's name, the four navigation entries (one active), the user area, the footer. */
+    public static void assertSharedLayout(String html, String activeNavId) {
+        assertTrue(html.contains("id=\"zy-header\""), "header missing");
+        assertTrue(html.contains("Zylker Academy"), "academy name missing");
+        for (String nav : List.of("nav-home", "nav-pipeline", "nav-invoices", "nav-admin")) {
+            assertTrue(html.contains("id=\"" + nav + "\""), () -> "navigation entry " + nav + " missing");
+        }
+        if (activeNavId != null) {
+            assertTrue(Pattern.compile("class=\"zy-nav-link zy-active\" id=\"" + activeNavId + "\"").matcher(html).find(),
+                    () -> activeNavId + " is not the active navigation entry");
+        }
+        assertTrue(html.contains("id=\"zy-user\""), "user area missing");
+        assertTrue(html.contains("id=\"zy-footer\""), "footer missing");
+        assertTrue(html.contains("ln=zylker"), "portal stylesheet missing");
+    }
+
+    /** Every script and stylesheet the page names answers 200; PrimeFaces' core script and the theme are among them. */
+    public static void assertPrimeFacesLoads(URI base, String html) {
+        List<String> resources = new ArrayList<>();
+        resources.addAll(all(SCRIPT, html));
+        resources.addAll(all(STYLESHEET, html));
+        assertTrue(resources.stream().anyMatch(r -> r.contains("core.js") && r.contains("ln=primefaces")),
+                "PrimeFaces core.js is not referenced");
+        assertTrue(resources.stream().anyMatch(r -> r.contains("theme.css") && r.contains("primefaces-saga-blue")),
+                "PrimeFaces theme is not referenced");
+        URI origin = base.resolve("/");
+        for (String resource : resources) {
+            URI uri = origin.resolve(resource.replace("&amp;", "&"));
+            HttpResponse<String> response = send(uri);
+            assertEquals(200, response.statusCode(), () -> "resource " + uri + " answered " + response.statusCode());
+            assertFalse(response.body().isBlank(), () -> "resource " + uri + " is empty");
+            if (resource.contains("core.js")) {
+                assertTrue(response.body().contains("PrimeFaces"), "core.js is not PrimeFaces' script");
+            }
+        }
+    }
+
+    private static List<String> all(Pattern pattern, String html) {
+        List<String> found = new ArrayList<>();
+        Matcher m = pattern.matcher(html);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private static HttpResponse<String> send(URI uri) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + uri + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during GET " + uri, e);
+        }
+    }
+}

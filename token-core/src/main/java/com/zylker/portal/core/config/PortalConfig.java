@@ -1,0 +1,70 @@
+package com.zylker.portal.core.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The portal's settings in one typed place, read through MicroProfile Config so that every key can be
+ * overridden by a system property or an environment variable ({@code portal.db.url} → {@code PORTAL_DB_URL}).
+ * Defaults for the demo live in {@code META-INF/microprofile-config.properties}; ARCHITECTURE.md lists the keys.
+ */
+@ApplicationScoped
+public class PortalConfig {
+
+    private final Config config;
+
+    public PortalConfig() {
+        this(ConfigProvider.getConfig(PortalConfig.class.getClassLoader()));
+    }
+
+    public PortalConfig(Config config) {
+        this.config = config;
+    }
+
+    /** {@code demo} or {@code production}. */
+    public String mode() {
+        return config.getOptionalValue("portal.mode", String.class).orElse("demo").trim().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isProduction() {
+        return "production".equals(mode());
+    }
+
+    /** Where the embedded database and the generated demo keys live. */
+    public Path dataDirectory() {
+        return Path.of(config.getOptionalValue("portal.data-dir", String.class)
+                .orElse(System.getProperty("user.home") + "/.zylker-portal"));
+    }
+
+    public Optional<String> cryptoKeys() {
+        return config.getOptionalValue("portal.crypto.keys", String.class).filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> cryptoActiveKey() {
+        return config.getOptionalValue("portal.crypto.active-key", String.class).filter(s -> !s.isBlank());
+    }
+
+    /** Lower-cased emails of the people with the admin role. */
+    public Set<String> admins() {
+        return config.getOptionalValue("portal.admins", String.class).stream()
+                .flatMap(list -> Arrays.stream(list.split(",")))
+                .map(s -> s.trim().toLowerCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public String value(String key) {
+        return config.getValue(key, String.class);
+    }
+
+    public Optional<String> optionalValue(String key) {
+        return config.getOptionalValue(key, String.class).filter(s -> !s.isBlank());
+    }
+}
