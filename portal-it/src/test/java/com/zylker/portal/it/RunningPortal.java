@@ -1,0 +1,54 @@
+package com.zylker.portal.it;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** The portal started by {@link WholePortal}: its base URL ({@code http://localhost:<port>/}) and the process. */
+public final class RunningPortal implements ExtensionContext.Store.CloseableResource {
+
+    private final URI base;
+    private final Process process;
+    private final Path log;
+
+    RunningPortal(URI base, Process process, Path log) {
+        this.base = base;
+        this.process = process;
+        this.log = log;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public URI url(String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    public SandboxControl sandbox() {
+        return new SandboxControl(url("zoho-sandbox/"));
+    }
+
+    Process process() {
+        return process;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
