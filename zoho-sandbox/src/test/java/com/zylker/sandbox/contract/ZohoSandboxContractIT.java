@@ -1,0 +1,550 @@
+package com.zylker.sandbox.contract;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * HTTP contract tests of the whole sandbox against the documented Zoho shapes (golden files), on the real WAR
+ * in Payara Micro. One class, because every IT class boots its own server. Redirects are never followed: the
+ * Location header is part of the contract.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ZohoSandboxContractIT {
+
+    private static final String CLIENT_ID = "1000.ZYLKERDEMO";
+    private static final String SECRET = "zylker-sandbox-demo-secret";
+    private static final String REDIRECT = "http://localhost:8080/oauth/callback";
+    private static final String ALL_SCOPES = "AaaServer.profile.READ,ZohoCRM.modules.ALL,ZohoCRM.users.READ";
+    private static final String PRIYA = "priya.raman@zylkeracademy.com";
+    private static final String LUKAS = "lukas.schneider@zylkeracademy.eu";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/zoho-sandbox.war"));
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private String base;
+
+    @BeforeEach
+    void reset() throws Exception {
+        String u = url.toString();
+        base = u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+        assertThat(post("/control/reset", "{}").statusCode()).isEqualTo(200);
+    }
+
+    // ---- accounts: pages and redirects -------------------------------------------------------------------
+
+    @Test
+    void signInPageListsDemoUsersAndConsentPageListsScopes() throws Exception {
+        HttpResponse<String> signIn = get("/accounts/com/oauth/v2/auth?" + authQuery("offline", "consent", "s1"), null);
+        HttpResponse<String> consent = postForm(formAction(signIn.body()),
+                formWith(hiddenFields(signIn.body()), "user", PRIYA));
+
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.body()).contains("Zoho sandbox (local stand-in)", "id=\"user-priya-raman\"",
+                "id=\"user-daniel-brooks\"", "id=\"user-aisha-khan\"", "id=\"user-lukas-schneider\"");
+        assertThat(consent.statusCode()).isEqualTo(200);
+        assertThat(consent.body()).contains("id=\"consent-accept\"", "id=\"consent-deny\"",
+                "AaaServer.profile.READ", "ZohoCRM.modules.ALL");
+    }
+
+    @Test
+    void signInPageEscapesTheState() throws Exception {
+        HttpResponse<String> page = get("/accounts/com/oauth/v2/auth?"
+                + authQuery("offline", "consent", "\"><script>alert(1)</script>"), null);
+
+        assertThat(page.body()).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void euUserStartingAtComComesBackWithEuLocationAndCodeWorksOnlyAtEu() throws Exception {
+        Map<String, String> callback = signInAndConsent("com", LUKAS, "offline", "consent", "xyz", "accept");
+
+        assertThat(callback).containsEntry("state", "xyz").containsEntry("location", "eu")
+                .containsEntry("accounts-server", base + "/accounts/eu").containsKey("code");
+        String code = callback.get("code");
+        HttpResponse<String> atCom = exchange("com", code);
+        HttpResponse<String> atEu = exchange("eu", code);
+        assertThat(atCom.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("token-error-invalid-code.json", atCom.body(), base);
+        GoldenJson.assertMatches("token-success-code-offline.json", atEu.body(), base);
+    }
+
+    @Test
+    void denyRedirectsWithAccessDeniedAndState() throws Exception {
+        Map<String, String> callback = signInAndConsent("com", PRIYA, "offline", "consent", "st-9", "deny");
+
+        assertThat(callback).containsEntry("error", "access_denied").containsEntry("state", "st-9")
+                .doesNotContainKey("code");
+    }
+
+    @Test
+    void unknownClientGetsAnErrorPageAndNoRedirect() throws Exception {
+        HttpResponse<String> r = get("/accounts/com/oauth/v2/auth?response_type=code&client_id=1000.NOPE&scope="
+                + enc(ALL_SCOPES) + "&redirect_uri=" + enc(REDIRECT) + "&state=s", null);
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Location")).isEmpty();
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("text/html"));
+    }
+
+    @Test
+    void unregisteredRedirectUriGetsAnErrorPageAndNoRedirect() throws Exception {
+        HttpResponse<String> r = get("/accounts/com/oauth/v2/auth?response_type=code&client_id=" + CLIENT_ID
+                + "&scope=" + enc(ALL_SCOPES) + "&redirect_uri=" + enc("http://evil.example/cb") + "&state=s", null);
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Location")).isEmpty();
+        assertThat(r.body()).contains("Zoho sandbox (local stand-in)");
+    }
+
+    // ---- accounts: token endpoint ----------------------------------------------------------------------
+
+    @Test
+    void wrongClientSecretIsInvalidClientWithHttp200() throws Exception {
+        String code = signInAndConsent("com", PRIYA, "offline", "consent", "s", "accept").get("code");
+
+        HttpResponse<String> r = postForm("/accounts/com/oauth/v2/token", Map.of("grant_type", "authorization_code",
+                "code", code, "client_id", CLIENT_ID, "client_secret", "wrong", "redirect_uri", REDIRECT));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("token-error-invalid-client.json", r.body(), base);
+    }
+
+    @Test
+    void codeIsSingleUse() throws Exception {
+        String code = signInAndConsent("com", PRIYA, "offline", "consent", "s", "accept").get("code");
+        exchange("com", code);
+
+        HttpResponse<String> second = exchange("com", code);
+
+        assertThat(second.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("token-error-invalid-code.json", second.body(), base);
+    }
+
+    @Test
+    void codeExpiresAfterTwoMinutesOfSandboxTime() throws Exception {
+        String code = signInAndConsent("com", PRIYA, "offline", "consent", "s", "accept").get("code");
+        post("/control/clock", "{\"advance_seconds\":121}");
+
+        HttpResponse<String> r = exchange("com", code);
+
+        GoldenJson.assertMatches("token-error-invalid-code.json", r.body(), base);
+    }
+
+    @Test
+    void noRefreshTokenWithoutOfflineAccess() throws Exception {
+        String code = signInAndConsent("com", PRIYA, "online", "consent", "s", "accept").get("code");
+
+        JsonObject body = json(exchange("com", code).body());
+
+        assertThat(body.containsKey("access_token")).isTrue();
+        assertThat(body.containsKey("refresh_token")).isFalse();
+    }
+
+    @Test
+    void eleventhRefreshInTenMinutesIsDeniedAndTheWindowResets() throws Exception {
+        String refresh = tokens("com", PRIYA, ALL_SCOPES).getString("refresh_token");
+        for (int i = 0; i < 10; i++) {
+            GoldenJson.assertMatches("token-success-refresh.json", refresh("com", refresh).body(), base);
+        }
+
+        HttpResponse<String> eleventh = refresh("com", refresh);
+        post("/control/clock", "{\"advance_seconds\":600}");
+        HttpResponse<String> afterWindow = refresh("com", refresh);
+
+        assertThat(eleventh.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("token-error-access-denied.json", eleventh.body(), base);
+        GoldenJson.assertMatches("token-success-refresh.json", afterWindow.body(), base);
+        JsonObject counters = json(get("/control/counters", null).body());
+        assertThat(counters.getJsonObject("refreshes").getInt("com")).isEqualTo(12);
+        assertThat(counters.getJsonObject("refreshes_by_user").getInt(PRIYA)).isEqualTo(12);
+        assertThat(counters.getJsonObject("code_exchanges").getInt("com")).isEqualTo(1);
+    }
+
+    @Test
+    void twentyFirstRefreshTokenDeletesTheOldest() throws Exception {
+        List<JsonObject> grants = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            grants.add(tokens("com", PRIYA, ALL_SCOPES));
+        }
+
+        HttpResponse<String> oldest = refresh("com", grants.get(0).getString("refresh_token"));
+        HttpResponse<String> second = refresh("com", grants.get(1).getString("refresh_token"));
+
+        GoldenJson.assertMatches("token-error-invalid-code.json", oldest.body(), base);
+        GoldenJson.assertMatches("token-success-refresh.json", second.body(), base);
+        assertThat(crmGet("com", "/Deals?fields=Deal_Name&per_page=1", grants.get(0).getString("access_token"))
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void revokeEndsTheRefreshTokenAndItsAccessTokens() throws Exception {
+        JsonObject t = tokens("com", PRIYA, ALL_SCOPES);
+
+        HttpResponse<String> revoked = post("/accounts/com/oauth/v2/token/revoke?token="
+                + enc(t.getString("refresh_token")), "");
+        HttpResponse<String> again = post("/accounts/com/oauth/v2/token/revoke?token="
+                + enc(t.getString("refresh_token")), "");
+
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("revoke-success.json", revoked.body(), base);
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(json(again.body()).containsKey("error")).isTrue();
+        GoldenJson.assertMatches("token-error-invalid-code.json", refresh("com", t.getString("refresh_token")).body(), base);
+        HttpResponse<String> api = crmGet("com", "/Deals?fields=Deal_Name", t.getString("access_token"));
+        assertThat(api.statusCode()).isEqualTo(401);
+        GoldenJson.assertMatches("crm-error-invalid-token.json", api.body(), base);
+    }
+
+    @Test
+    void userInfoNeedsAValidToken() throws Exception {
+        String access = tokens("com", PRIYA, ALL_SCOPES).getString("access_token");
+
+        HttpResponse<String> ok = get("/accounts/com/oauth/user/info", access);
+        HttpResponse<String> bad = get("/accounts/com/oauth/user/info", "1000.bogus.bogus");
+
+        assertThat(ok.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("userinfo-priya.json", ok.body(), base);
+        assertThat(bad.statusCode()).isEqualTo(401);
+        assertThat(json(bad.body()).containsKey("error")).isTrue();
+    }
+
+    @Test
+    void tokenLifetimeFollowsTheControlSettingAndTheClock() throws Exception {
+        post("/control/token-lifetime", "{\"seconds\":60}");
+        JsonObject t = tokens("com", PRIYA, ALL_SCOPES);
+        assertThat(crmGet("com", "/Deals?fields=Deal_Name&per_page=1", t.getString("access_token")).statusCode())
+                .isEqualTo(200);
+
+        post("/control/clock", "{\"advance_seconds\":61}");
+        HttpResponse<String> expired = crmGet("com", "/Deals?fields=Deal_Name&per_page=1", t.getString("access_token"));
+
+        assertThat(t.getInt("expires_in")).isEqualTo(60);
+        assertThat(expired.statusCode()).isEqualTo(401);
+        GoldenJson.assertMatches("crm-error-invalid-token.json", expired.body(), base);
+    }
+
+    @Test
+    void revokeUserEndsAllOfTheirTokens() throws Exception {
+        JsonObject t = tokens("com", PRIYA, ALL_SCOPES);
+
+        post("/control/revoke-user", "{\"email\":\"" + PRIYA + "\"}");
+
+        assertThat(crmGet("com", "/Deals?fields=Deal_Name", t.getString("access_token")).statusCode()).isEqualTo(401);
+        GoldenJson.assertMatches("token-error-invalid-code.json", refresh("com", t.getString("refresh_token")).body(), base);
+    }
+
+    @Test
+    void injectedTokenFaultHitsTheNextCallOnly() throws Exception {
+        String refresh = tokens("com", PRIYA, ALL_SCOPES).getString("refresh_token");
+        post("/control/faults", "{\"family\":\"token\",\"status\":500,\"times\":1}");
+
+        HttpResponse<String> faulted = refresh("com", refresh);
+        HttpResponse<String> next = refresh("com", refresh);
+
+        assertThat(faulted.statusCode()).isEqualTo(500);
+        GoldenJson.assertMatches("token-success-refresh.json", next.body(), base);
+    }
+
+    // ---- CRM v8 ------------------------------------------------------------------------------------------
+
+    @Test
+    void tokenOnlyWorksAtTheDcThatIssuedIt() throws Exception {
+        String access = tokens("com", PRIYA, ALL_SCOPES).getString("access_token");
+
+        HttpResponse<String> r = crmGet("eu", "/Deals?fields=Deal_Name", access);
+
+        assertThat(r.statusCode()).isEqualTo(401);
+        GoldenJson.assertMatches("crm-error-invalid-token.json", r.body(), base);
+    }
+
+    @Test
+    void listReturnsTheRequestedFieldsAndZohoInfo() throws Exception {
+        String access = tokens("com", PRIYA, ALL_SCOPES).getString("access_token");
+
+        HttpResponse<String> r = crmGet("com", "/Deals?fields=Deal_Name,Stage,Amount,Owner,Account_Name&per_page=5", access);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("crm-list-deals-first-page.json", r.body(), base);
+    }
+
+    @Test
+    void pageBeyondTheEndIs204WithAnEmptyBody() throws Exception {
+        String access = tokens("eu", LUKAS, ALL_SCOPES).getString("access_token");
+
+        HttpResponse<String> r = crmGet("eu", "/Deals?fields=Deal_Name&page=2&per_page=200", access);
+
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(r.body()).isEmpty();
+    }
+
+    @Test
+    void listErrorsComeInZohoShape() throws Exception {
+        String access = tokens("com", PRIYA, ALL_SCOPES).getString("access_token");
+        String profileOnly = tokens("com", DANIEL(), "AaaServer.profile.READ").getString("access_token");
+
+        HttpResponse<String> noFields = crmGet("com", "/Deals", access);
+        HttpResponse<String> badModule = crmGet("com", "/Potatoes?fields=Name", access);
+        HttpResponse<String> noScope = crmGet("com", "/Deals?fields=Deal_Name", profileOnly);
+        HttpResponse<String> noToken = crmGet("com", "/Deals?fields=Deal_Name", null);
+
+        assertThat(noFields.statusCode()).isEqualTo(400);
+        GoldenJson.assertMatches("crm-error-required-param-missing.json", noFields.body(), base);
+        assertThat(badModule.statusCode()).isEqualTo(400);
+        GoldenJson.assertMatches("crm-error-invalid-module.json", badModule.body(), base);
+        assertThat(noScope.statusCode()).isEqualTo(401);
+        GoldenJson.assertMatches("crm-error-scope-mismatch.json", noScope.body(), base);
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        GoldenJson.assertMatches("crm-error-any.json", noToken.body(), base);
+    }
+
+    @Test
+    void injected429GetsZohosTooManyRequestsBody() throws Exception {
+        String access = tokens("com", PRIYA, ALL_SCOPES).getString("access_token");
+        post("/control/faults", "{\"family\":\"crm\",\"status\":429,\"times\":1}");
+
+        HttpResponse<String> limited = crmGet("com", "/Deals?fields=Deal_Name", access);
+        HttpResponse<String> next = crmGet("com", "/Deals?fields=Deal_Name", access);
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        GoldenJson.assertMatches("crm-error-too-many-requests.json", limited.body(), base);
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(json(get("/control/counters", null).body()).getJsonObject("api_calls").getInt("com")).isEqualTo(2);
+    }
+
+    @Test
+    void pageStopsAtTwoThousandAndPageTokenGoesBeyond() throws Exception {
+        assertThat(post("/control/bulk-leads", "{\"count\":2100}").statusCode()).isEqualTo(200);
+        String access = tokens("com", PRIYA, ALL_SCOPES).getString("access_token");
+
+        HttpResponse<String> page10 = crmGet("com", "/Leads?fields=Email&page=10&per_page=200", access);
+        HttpResponse<String> page11 = crmGet("com", "/Leads?fields=Email&page=11&per_page=200", access);
+        String token = json(page10.body()).getJsonObject("info").getString("next_page_token");
+        HttpResponse<String> beyond = crmGet("com", "/Leads?fields=Email&per_page=200&page_token=" + enc(token), access);
+
+        assertThat(page10.statusCode()).isEqualTo(200);
+        assertThat(page11.statusCode()).isEqualTo(400);
+        GoldenJson.assertMatches("crm-error-any.json", page11.body(), base);
+        assertThat(beyond.statusCode()).isEqualTo(200);
+        JsonObject beyondBody = json(beyond.body());
+        assertThat(beyondBody.getJsonArray("data")).hasSize(200);
+        assertThat(beyondBody.getJsonObject("info").getBoolean("more_records")).isTrue();
+    }
+
+    @Test
+    void stageChangeIsSavedAndReportedPerRecord() throws Exception {
+        String access = tokens("com", DANIEL(), ALL_SCOPES).getString("access_token");
+        String id = json(crmGet("com", "/Deals?fields=Stage&per_page=1", access).body())
+                .getJsonArray("data").getJsonObject(0).getString("id");
+
+        HttpResponse<String> put = send(HttpRequest.newBuilder(URI.create(base + "/api/com/crm/v8/Deals/" + id))
+                .header("Authorization", "Zoho-oauthtoken " + access).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"data\":[{\"Stage\":\"Negotiation/Review\"}]}")));
+        JsonObject deal = json(crmGet("com", "/Deals/" + id, access).body()).getJsonArray("data").getJsonObject(0);
+
+        assertThat(put.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("crm-record-updated.json", put.body(), base);
+        assertThat(deal.getString("Stage")).isEqualTo("Negotiation/Review");
+        assertThat(deal.getInt("Probability")).isEqualTo(90);
+    }
+
+    @Test
+    void createWithDuplicateCheckGivesPerRecordResults() throws Exception {
+        String access = tokens("com", PRIYA, ALL_SCOPES).getString("access_token");
+        String existing = json(crmGet("com", "/Leads?fields=Email&per_page=1", access).body())
+                .getJsonArray("data").getJsonObject(0).getString("Email");
+        String body = "{\"data\":[{\"Last_Name\":\"Okoro\",\"First_Name\":\"Ada\",\"Email\":\"ada.okoro@example.com\"},"
+                + "{\"Last_Name\":\"Again\",\"Email\":\"" + existing + "\"},{\"Email\":\"nolastname@example.com\"}],"
+                + "\"duplicate_check_fields\":[\"Email\"]}";
+
+        HttpResponse<String> mixed = crmPost("com", "/Leads", access, body);
+        HttpResponse<String> allGood = crmPost("com", "/Leads", access,
+                "{\"data\":[{\"Last_Name\":\"Fresh\",\"Email\":\"fresh.one@example.com\"}],\"duplicate_check_fields\":[\"Email\"]}");
+
+        assertThat(mixed.statusCode()).isEqualTo(207);
+        GoldenJson.assertMatches("crm-create-mixed.json", mixed.body(), base);
+        assertThat(allGood.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void currentUserNeedsUsersScope() throws Exception {
+        String access = tokens("com", PRIYA, ALL_SCOPES).getString("access_token");
+        String noUsers = tokens("com", DANIEL(), "ZohoCRM.modules.ALL").getString("access_token");
+
+        HttpResponse<String> me = crmGet("com", "/users?type=CurrentUser", access);
+        HttpResponse<String> refused = crmGet("com", "/users?type=CurrentUser", noUsers);
+
+        assertThat(me.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("crm-users-current-priya.json", me.body(), base);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        GoldenJson.assertMatches("crm-error-scope-mismatch.json", refused.body(), base);
+    }
+
+    @Test
+    void eachDcHasItsOwnOrg() throws Exception {
+        String eu = tokens("eu", LUKAS, ALL_SCOPES).getString("access_token");
+
+        JsonObject deals = json(crmGet("eu", "/Deals?fields=Owner&per_page=200", eu).body());
+
+        assertThat(deals.getJsonObject("info").getInt("count")).isEqualTo(40);
+        assertThat(deals.getJsonArray("data").getJsonObject(0).getJsonObject("Owner").getString("email"))
+                .isEqualTo(LUKAS);
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    private static String DANIEL() {
+        return "daniel.brooks@zylkeracademy.com";
+    }
+
+    private JsonObject tokens(String dc, String email, String scopes) throws Exception {
+        String code = signInAndConsent(dc, email, "offline", "consent", "s", "accept", scopes).get("code");
+        JsonObject body = json(exchange(dc, code).body());
+        assertThat(body.containsKey("access_token")).as("token response %s", body).isTrue();
+        return body;
+    }
+
+    private Map<String, String> signInAndConsent(String startDc, String email, String accessType, String prompt,
+                                                 String state, String decision) throws Exception {
+        return signInAndConsent(startDc, email, accessType, prompt, state, decision, ALL_SCOPES);
+    }
+
+    /** The browser's path: sign-in page → pick the user → consent page → Accept/Deny → redirect. */
+    private Map<String, String> signInAndConsent(String startDc, String email, String accessType, String prompt,
+                                                 String state, String decision, String scopes) throws Exception {
+        HttpResponse<String> signIn = get("/accounts/" + startDc + "/oauth/v2/auth?"
+                + authQuery(accessType, prompt, state).replace(enc(ALL_SCOPES), enc(scopes)), null);
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        HttpResponse<String> consent = postForm(formAction(signIn.body()),
+                formWith(hiddenFields(signIn.body()), "user", email));
+        assertThat(consent.statusCode()).isEqualTo(200);
+        HttpResponse<String> redirect = postForm(formAction(consent.body()),
+                formWith(hiddenFields(consent.body()), "decision", decision));
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        String location = redirect.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(REDIRECT + "?");
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : URI.create(location).getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    private String authQuery(String accessType, String prompt, String state) {
+        return "response_type=code&client_id=" + CLIENT_ID + "&scope=" + enc(ALL_SCOPES) + "&redirect_uri="
+                + enc(REDIRECT) + "&access_type=" + accessType + "&prompt=" + prompt + "&state=" + enc(state);
+    }
+
+    private HttpResponse<String> exchange(String dc, String code) throws Exception {
+        return postForm("/accounts/" + dc + "/oauth/v2/token", Map.of("grant_type", "authorization_code",
+                "code", code, "client_id", CLIENT_ID, "client_secret", SECRET, "redirect_uri", REDIRECT));
+    }
+
+    private HttpResponse<String> refresh(String dc, String refreshToken) throws Exception {
+        return postForm("/accounts/" + dc + "/oauth/v2/token", Map.of("grant_type", "refresh_token",
+                "refresh_token", refreshToken, "client_id", CLIENT_ID, "client_secret", SECRET));
+    }
+
+    private HttpResponse<String> crmGet(String dc, String path, String token) throws Exception {
+        return get("/api/" + dc + "/crm/v8" + path, token);
+    }
+
+    private HttpResponse<String> crmPost(String dc, String path, String token, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/" + dc + "/crm/v8" + path))
+                .header("Authorization", "Zoho-oauthtoken " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (token != null) {
+            b.header("Authorization", "Zoho-oauthtoken " + token);
+        }
+        return send(b);
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** {@code target} is a path below the base or an absolute URL (form actions are absolute). */
+    private HttpResponse<String> postForm(String target, Map<String, String> form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+        URI uri = URI.create(target.startsWith("http") ? target : base + target);
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String formAction(String html) {
+        Matcher m = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("form in %s", html).isTrue();
+        return unescape(m.group(1));
+    }
+
+    private static Map<String, String> hiddenFields(String html) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">").matcher(html);
+        while (m.find()) {
+            fields.put(unescape(m.group(1)), unescape(m.group(2)));
+        }
+        return fields;
+    }
+
+    private static Map<String, String> formWith(Map<String, String> fields, String name, String value) {
+        Map<String, String> out = new LinkedHashMap<>(fields);
+        out.put(name, value);
+        return out;
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static JsonObject json(String body) {
+        return GoldenJson.parse(body).asJsonObject();
+    }
+}
