@@ -41,7 +41,12 @@ public final class PortalPages {
 
     /** GETs a page and asserts its status; returns the body. */
     public static String get(URI uri, int expectedStatus) {
-        HttpResponse<String> response = send(uri);
+        return get(uri, expectedStatus, null);
+    }
+
+    /** GETs a page as the browser holding the given cookie header value (e.g. {@code ZYSESSION=…}). */
+    public static String get(URI uri, int expectedStatus, String cookie) {
+        HttpResponse<String> response = send(uri, cookie);
         assertEquals(expectedStatus, response.statusCode(), () -> "GET " + uri + " answered " + response.statusCode());
         return response.body();
     }
@@ -74,7 +79,7 @@ public final class PortalPages {
         URI origin = base.resolve("/");
         for (String resource : resources) {
             URI uri = origin.resolve(resource.replace("&amp;", "&"));
-            HttpResponse<String> response = send(uri);
+            HttpResponse<String> response = send(uri, null);
             assertEquals(200, response.statusCode(), () -> "resource " + uri + " answered " + response.statusCode());
             assertFalse(response.body().isBlank(), () -> "resource " + uri + " is empty");
             if (resource.contains("core.js")) {
@@ -92,10 +97,13 @@ public final class PortalPages {
         return found;
     }
 
-    private static HttpResponse<String> send(URI uri) {
+    private static HttpResponse<String> send(URI uri, String cookie) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + uri + " failed", e);
         } catch (InterruptedException e) {

@@ -1,0 +1,247 @@
+package com.zylker.portal.core.access;
+
+import com.zylker.portal.core.config.PortalConfig;
+import com.zylker.portal.core.token.OAuthToken;
+import com.zylker.portal.core.token.TokenStore;
+import com.zylker.portal.core.zoho.AccessTokens;
+import com.zylker.portal.core.zoho.TokenGrant;
+import com.zylker.portal.core.zoho.ZohoAccess;
+import com.zylker.portal.core.zoho.ZohoAccounts;
+import com.zylker.portal.core.zoho.ZohoDataCentre;
+import com.zylker.portal.core.zoho.ZohoOAuthClient;
+import com.zylker.portal.core.zoho.ZohoOAuthException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
+
+/**
+ * Hands out a valid Zoho access token per user: cached while valid, refreshed ahead of expiry (margin
+ * min(60 s, a tenth of the lifetime)), and after Zoho rejected one ({@code INVALID_TOKEN}) — at most one
+ * refresh in flight per token across all nodes.
+ *
+ * <p>Two queues: requests of one node wait on a per-user lock in memory (so a burst costs one database lock
+ * wait, not fifty), and nodes wait on the token's row in {@code token_refresh_lock} ({@link RefreshLocks}).
+ * Whoever gets the lock first re-reads the token, and refreshes only if it is still stale — the others find
+ * the new token already saved. A refresh Zoho refuses ends the user's sessions ({@link SignInEndedException});
+ * a passing failure keeps them ({@link ZohoUnavailableException}).
+ */
+@ApplicationScoped
+public class AccessTokenService implements AccessTokens {
+
+    private static final Logger LOG = Logger.getLogger(AccessTokenService.class.getName());
+    private static final Duration LOCAL_WAIT = Duration.ofSeconds(30);
+    private static final Duration MAX_MARGIN = Duration.ofSeconds(60);
+
+    @Inject
+    TokenStore tokenStore;
+
+    @Inject
+    RefreshLocks refreshLocks;
+
+    @Inject
+    ZohoOAuthClient oauth;
+
+    @Inject
+    ZohoAccounts accounts;
+
+    @Inject
+    PortalConfig config;
+
+    Clock clock = Clock.systemUTC();
+
+    private final ConcurrentMap<String, OAuthToken> cache = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ReentrantLock> localLocks = new ConcurrentHashMap<>();
+
+    @Override
+    public ZohoAccess current(String user) {
+        OAuthToken cached = cache.get(key(user));
+        if (cached != null && isFresh(cached, null)) {
+            return access(cached);
+        }
+        return refreshIfNeeded(user, null);
+    }
+
+    @Override
+    public ZohoAccess renewAfterRejection(String user, String rejectedAccessToken) {
+        cache.computeIfPresent(key(user), (k, t) -> rejectedAccessToken.equals(t.accessToken()) ? null : t);
+        return refreshIfNeeded(user, rejectedAccessToken);
+    }
+
+    /** Forgets what this node cached for a user (sign-out). */
+    public void forget(String user) {
+        cache.remove(key(user));
+    }
+
+    private ZohoAccess refreshIfNeeded(String user, String rejected) {
+        ReentrantLock local = localLocks.computeIfAbsent(key(user), k -> new ReentrantLock());
+        acquire(local);
+        try {
+            OAuthToken token = load(user);
+            if (isFresh(token, rejected)) {
+                return access(remember(token));
+            }
+            if (crossNodeLockDisabled()) {
+                return access(remember(refresh(token)));
+            }
+            return access(remember(refreshUnderLock(user, token, rejected)));
+        } finally {
+            local.unlock();
+        }
+    }
+
+    private OAuthToken refreshUnderLock(String user, OAuthToken token, String rejected) {
+        Outcome outcome;
+        try {
+            refreshLocks.ensureRow(token.id());
+            outcome = refreshLocks.underLock(token.id(), () -> {
+                OAuthToken current = load(user);
+                if (isFresh(current, rejected)) {
+                    return Outcome.ok(current);
+                }
+                try {
+                    return Outcome.ok(refreshAndSave(current));
+                } catch (ZohoOAuthException e) {
+                    return Outcome.failed(current, e);
+                }
+            });
+        } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
+            // Lock timeout: another node is still refreshing. Its result may have landed meanwhile.
+            OAuthToken again = load(user);
+            if (isFresh(again, rejected)) {
+                return again;
+            }
+            throw new ZohoUnavailableException("Zoho is slow to renew your sign-in — please retry in a moment.",
+                    Duration.ofSeconds(5), e);
+        }
+        if (outcome.failure != null) {
+            // Outside the lock: deleting the token cascades to its lock row, which must not be held by us.
+            throw handleRefusal(outcome.token, outcome.failure);
+        }
+        return outcome.token;
+    }
+
+    private OAuthToken refresh(OAuthToken token) {
+        try {
+            return refreshAndSave(token);
+        } catch (ZohoOAuthException e) {
+            throw handleRefusal(token, e);
+        }
+    }
+
+    private OAuthToken refreshAndSave(OAuthToken token) {
+        if (token.refreshToken() == null) {
+            throw new SignInEndedException("no refresh token stored for the user");
+        }
+        TokenGrant grant = oauth.refresh(dataCentreOf(token), token.refreshToken());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        OAuthToken refreshed = token.toBuilder()
+                .accessToken(grant.accessToken())
+                .refreshToken(grant.refreshToken() != null ? grant.refreshToken() : token.refreshToken())
+                .apiDomain(grant.apiDomain() != null ? grant.apiDomain() : token.apiDomain())
+                .expiryTime(now.plus(grant.expiresIn()))
+                .build();
+        OAuthToken saved = tokenStore.saveToken(refreshed);
+        LOG.fine(() -> "refreshed the Zoho access token of token " + token.id());
+        return saved;
+    }
+
+    private RuntimeException handleRefusal(OAuthToken token, ZohoOAuthException e) {
+        if (e.kind() == ZohoOAuthException.Kind.GRANT_REFUSED) {
+            // Deleting the token ends every session of the user (ON DELETE CASCADE).
+            tokenStore.deleteToken(token.id());
+            cache.remove(key(token.userName()));
+            LOG.info(() -> "Zoho refused the refresh token of token " + token.id() + " (" + e.zohoError()
+                    + "): the user's sessions were ended");
+            return new SignInEndedException("Zoho refused the refresh token: " + e.zohoError());
+        }
+        Duration retry = e.kind() == ZohoOAuthException.Kind.RATE_LIMITED ? Duration.ofSeconds(60) : Duration.ofSeconds(10);
+        return new ZohoUnavailableException(e.kind() == ZohoOAuthException.Kind.RATE_LIMITED
+                ? "Zoho is limiting sign-in renewals right now — please retry in a minute."
+                : "Zoho is not answering right now — please retry in a moment.", retry, e);
+    }
+
+    private ZohoDataCentre dataCentreOf(OAuthToken token) {
+        Optional<ZohoDataCentre> dc = Optional.ofNullable(token.accountsServer()).flatMap(accounts::byAccountsServer);
+        if (dc.isEmpty()) {
+            dc = Optional.ofNullable(token.apiDomain()).flatMap(accounts::byApiDomain);
+        }
+        return dc.orElseThrow(() -> new SignInEndedException("the token's data centre is no longer configured"));
+    }
+
+    private OAuthToken load(String user) {
+        return tokenStore.findToken(OAuthToken.builder().userName(user).build())
+                .orElseThrow(() -> {
+                    cache.remove(key(user));
+                    return new SignInEndedException("no Zoho token stored for the user");
+                });
+    }
+
+    /** Valid for at least the margin, and not the token Zoho just rejected. */
+    boolean isFresh(OAuthToken token, String rejected) {
+        if (token.accessToken() == null || token.expiryTime() == null || token.accessToken().equals(rejected)) {
+            return false;
+        }
+        return clock.instant().plus(margin(token)).isBefore(token.expiryTime());
+    }
+
+    static Duration margin(OAuthToken token) {
+        if (token.updatedAt() == null) {
+            return MAX_MARGIN;
+        }
+        Duration lifetime = Duration.between(token.updatedAt(), token.expiryTime());
+        Duration tenth = lifetime.isNegative() ? Duration.ZERO : lifetime.dividedBy(10);
+        return tenth.compareTo(MAX_MARGIN) < 0 ? tenth : MAX_MARGIN;
+    }
+
+    private OAuthToken remember(OAuthToken token) {
+        cache.put(key(token.userName()), token);
+        return token;
+    }
+
+    private ZohoAccess access(OAuthToken token) {
+        return new ZohoAccess(token.accessToken(), URI.create(token.apiDomain()));
+    }
+
+    private boolean crossNodeLockDisabled() {
+        // Test-only: lets the cross-node test prove it can fail. Never set in production.
+        return config.optionalValue("portal.test.disable-refresh-lock").map(Boolean::parseBoolean).orElse(false);
+    }
+
+    private static void acquire(ReentrantLock lock) {
+        try {
+            if (!lock.tryLock(LOCAL_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ZohoUnavailableException("Zoho is slow to renew your sign-in — please retry in a moment.",
+                        Duration.ofSeconds(5), null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ZohoUnavailableException("interrupted while waiting for a token refresh", Duration.ofSeconds(5), e);
+        }
+    }
+
+    private static String key(String user) {
+        return user.toLowerCase(Locale.ROOT);
+    }
+
+    private record Outcome(OAuthToken token, ZohoOAuthException failure) {
+        static Outcome ok(OAuthToken token) {
+            return new Outcome(token, null);
+        }
+
+        static Outcome failed(OAuthToken token, ZohoOAuthException failure) {
+            return new Outcome(token, failure);
+        }
+    }
+}

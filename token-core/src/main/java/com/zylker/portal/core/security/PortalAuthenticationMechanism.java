@@ -1,0 +1,75 @@
+package com.zylker.portal.core.security;
+
+import com.zylker.portal.core.config.PortalConfig;
+import com.zylker.portal.core.session.PortalSession;
+import com.zylker.portal.core.session.PortalSessions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The one sign-in check of every WAR: the session cookie is looked up in the shared session table on every
+ * request, so one Login with Zoho serves {@code /}, {@code /crm} and {@code /books}, and a deleted session row
+ * signs the browser out of every module at once.
+ *
+ * <p>Protected pages (security constraints in each WAR's web.xml) send a visitor without a session to
+ * {@code /login} with the page as return path; API calls ({@code /api/…}) get a 401 instead of a redirect.
+ * Private pages are sent with {@code Cache-Control: no-store}.
+ */
+@ApplicationScoped
+public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    /** Request attribute holding the {@link PortalSession} of a signed-in request. */
+    public static final String SESSION_ATTRIBUTE = PortalSession.class.getName();
+
+    @Inject
+    PortalSessions sessions;
+
+    @Inject
+    PortalConfig config;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String cookie = SessionCookies.readSession(request);
+        if (cookie != null) {
+            Optional<PortalSession> session = sessions.touch(cookie);
+            if (session.isPresent()) {
+                request.setAttribute(SESSION_ATTRIBUTE, session.get());
+                response.setHeader("Cache-Control", "no-store");
+                return context.notifyContainerAboutLogin(new CallerPrincipal(session.get().userEmail()),
+                        PortalRoles.of(session.get().userEmail(), config));
+            }
+            SessionCookies.clearSession(request, response);
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (isApi(request)) {
+            response.setHeader("WWW-Authenticate", "Session");
+            return context.responseUnauthorized();
+        }
+        return context.redirect("/login" + returnParameter(request));
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/");
+    }
+
+    private static String returnParameter(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return "";
+        }
+        String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        return "?return=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,35 @@
+package com.zylker.portal.core.signin;
+
+/** Why a sign-in did not complete, with the message shown to the person; never anything from the request. */
+public enum SignInProblem {
+    STATE_INVALID("This sign-in has expired or was already used",
+            "For your safety each sign-in link works once, for a few minutes, in the browser that started it. Please start again."),
+    DECLINED("You declined access in Zoho",
+            "The portal needs that access to show your CRM and Books data. You can sign in again whenever you like."),
+    FOREIGN_SERVER("The sign-in answer named an unknown Zoho server",
+            "The portal only talks to the Zoho data centres it is configured for, so it refused the answer. Please start again."),
+    CODE_REFUSED("Zoho did not accept the sign-in",
+            "The sign-in code may have expired or been used already. Please sign in again."),
+    ZOHO_UNAVAILABLE("Zoho is not answering right now",
+            "Nothing was changed. Please try again in a minute."),
+    ZOHO_ERROR("Zoho reported a problem with the sign-in",
+            "Please try again; if it keeps happening, tell the portal team the time it happened."),
+    NO_OFFLINE_ACCESS("Zoho did not grant lasting access",
+            "The portal needs offline access to keep you signed in. Please sign in again and accept the consent screen.");
+
+    private final String title;
+    private final String advice;
+
+    SignInProblem(String title, String advice) {
+        this.title = title;
+        this.advice = advice;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getAdvice() {
+        return advice;
+    }
+}

@@ -1,0 +1,208 @@
+package com.zylker.portal.core.signin;
+
+import com.zylker.portal.core.access.AccessTokenService;
+import com.zylker.portal.core.session.PortalSessions;
+import com.zylker.portal.core.token.OAuthToken;
+import com.zylker.portal.core.token.TokenStore;
+import com.zylker.portal.core.zoho.TokenGrant;
+import com.zylker.portal.core.zoho.ZohoAccounts;
+import com.zylker.portal.core.zoho.ZohoClientSettings;
+import com.zylker.portal.core.zoho.ZohoDataCentre;
+import com.zylker.portal.core.zoho.ZohoOAuthClient;
+import com.zylker.portal.core.zoho.ZohoOAuthException;
+import com.zylker.portal.core.zoho.ZohoUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Login with Zoho, start to finish: the authorization redirect with a single-use {@code state}, and the
+ * callback — state check, data centre check, code exchange at that data centre only, profile, token saved
+ * through the {@link TokenStore}, the user's previous refresh token revoked, a new portal session.
+ *
+ * <p>Order matters for "no orphan rows": everything that can fail at Zoho happens before anything is written.
+ */
+@ApplicationScoped
+public class SignInService {
+
+    private static final Logger LOG = Logger.getLogger(SignInService.class.getName());
+
+    @Inject
+    PortalSessions sessions;
+
+    @Inject
+    ZohoAccounts accounts;
+
+    @Inject
+    ZohoOAuthClient oauth;
+
+    @Inject
+    ZohoClientSettings settings;
+
+    @Inject
+    TokenStore tokenStore;
+
+    @Inject
+    AccessTokenService accessTokens;
+
+    Clock clock = Clock.systemUTC();
+
+    /** A sign-in started: where to send the browser, and the state to bind to it (cookie). */
+    public record Started(URI authorizationUrl, String state) {
+        @Override
+        public String toString() {
+            return "Started[" + authorizationUrl.getHost() + "]";
+        }
+    }
+
+    /** A sign-in completed: the new session's cookie value and where to go. */
+    public record Completed(String sessionId, String returnTo) {
+        @Override
+        public String toString() {
+            return "Completed[returnTo=" + returnTo + "]";
+        }
+    }
+
+    /** What the callback received from the browser; every field may be absent or hostile. */
+    public record Callback(String code, String state, String location, String accountsServer, String error) {
+    }
+
+    public Started start(String dataCentre, String returnTo) {
+        ZohoDataCentre dc = Optional.ofNullable(dataCentre).flatMap(accounts::byId).orElse(accounts.defaultDc());
+        String state = sessions.beginLogin(ReturnPaths.sanitize(returnTo));
+        return new Started(oauth.authorizationUrl(dc, state), state);
+    }
+
+    public Completed complete(Callback callback, String stateCookie, String previousSessionId,
+                              String clientIp, String userAgent) {
+        String returnTo = checkState(callback.state(), stateCookie);
+        if (callback.error() != null) {
+            throw new SignInFailedException("access_denied".equals(callback.error())
+                    ? SignInProblem.DECLINED : SignInProblem.ZOHO_ERROR, "callback error", null);
+        }
+        ZohoDataCentre dc = dataCentre(callback);
+        if (callback.code() == null || callback.code().isBlank() || callback.code().length() > 1000) {
+            throw new SignInFailedException(SignInProblem.CODE_REFUSED, "no code on the callback", null);
+        }
+        TokenGrant grant = zoho(() -> oauth.exchangeCode(dc, callback.code()));
+        ZohoUser user = zoho(() -> oauth.userInfo(dc, grant.accessToken()));
+        String email = user.email().trim();
+
+        Optional<OAuthToken> previous = tokenStore.findToken(OAuthToken.builder().userName(email).build());
+        String refreshToken = grant.refreshToken() != null ? grant.refreshToken()
+                : previous.map(OAuthToken::refreshToken).orElse(null);
+        if (refreshToken == null) {
+            throw new SignInFailedException(SignInProblem.NO_OFFLINE_ACCESS, "no refresh token granted", null);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        OAuthToken saved = tokenStore.saveToken(OAuthToken.builder()
+                .id(previous.map(OAuthToken::id).orElse(null))
+                .userName(email)
+                .clientId(settings.clientId())
+                .clientSecret(settings.clientSecret())
+                .accessToken(grant.accessToken())
+                .refreshToken(refreshToken)
+                .expiryTime(now.plus(grant.expiresIn()))
+                .redirectUrl(settings.redirectUri().toString())
+                .apiDomain(grant.apiDomain())
+                .accountsServer(dc.accountsUrl().toString())
+                .build());
+        accessTokens.forget(email);
+        previous.filter(p -> p.refreshToken() != null && !p.refreshToken().equals(refreshToken))
+                .ifPresent(this::revokeQuietly);
+
+        if (previousSessionId != null) {
+            sessions.end(previousSessionId);
+        }
+        String displayName = user.displayName() != null && !user.displayName().isBlank() ? user.displayName()
+                : (nullToEmpty(user.firstName()) + " " + nullToEmpty(user.lastName())).trim();
+        String sessionId = sessions.create(email, displayName, saved.id(), dc.id(), clientIp, userAgent);
+        return new Completed(sessionId, returnTo);
+    }
+
+    /**
+     * Ends this browser's session; when it was the user's last one (or {@code everywhere}), also revokes the
+     * refresh token at Zoho and deletes the token row.
+     *
+     * @return the signed-out user's email, if the session existed
+     */
+    public Optional<String> signOut(String sessionId, boolean everywhere) {
+        Optional<String> user = sessions.end(sessionId);
+        user.ifPresent(email -> {
+            if (everywhere) {
+                sessions.endAllFor(email);
+            }
+            if (everywhere || sessions.countFor(email) == 0) {
+                tokenStore.findToken(OAuthToken.builder().userName(email).build()).ifPresent(token -> {
+                    revokeQuietly(token);
+                    tokenStore.deleteToken(token.id());
+                });
+                accessTokens.forget(email);
+            }
+        });
+        return user;
+    }
+
+    private String checkState(String state, String stateCookie) {
+        if (state == null || stateCookie == null
+                || !MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8), stateCookie.getBytes(StandardCharsets.UTF_8))) {
+            // Still consume it: a state seen once with the wrong browser must not work later with the right one.
+            if (state != null) {
+                sessions.consumeLogin(state);
+            }
+            throw new SignInFailedException(SignInProblem.STATE_INVALID, "state missing or not bound to this browser", null);
+        }
+        return sessions.consumeLogin(state)
+                .map(r -> r.isEmpty() ? ReturnPaths.HOME : r)
+                .orElseThrow(() -> new SignInFailedException(SignInProblem.STATE_INVALID, "state unknown, used or expired", null));
+    }
+
+    private ZohoDataCentre dataCentre(Callback callback) {
+        if (callback.accountsServer() == null) {
+            // Single-DC callbacks carry no accounts-server: the code came from the DC the sign-in started at.
+            return Optional.ofNullable(callback.location()).flatMap(accounts::byId).orElse(accounts.defaultDc());
+        }
+        ZohoDataCentre dc = accounts.byAccountsServer(callback.accountsServer())
+                .orElseThrow(() -> new SignInFailedException(SignInProblem.FOREIGN_SERVER, "unknown accounts-server", null));
+        if (callback.location() != null && !callback.location().toLowerCase(Locale.ROOT).equals(dc.id())) {
+            throw new SignInFailedException(SignInProblem.FOREIGN_SERVER, "location and accounts-server disagree", null);
+        }
+        return dc;
+    }
+
+    private <T> T zoho(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ZohoOAuthException e) {
+            SignInProblem problem = switch (e.kind()) {
+                case GRANT_REFUSED -> SignInProblem.CODE_REFUSED;
+                case RATE_LIMITED, UNAVAILABLE -> SignInProblem.ZOHO_UNAVAILABLE;
+                case PROTOCOL -> SignInProblem.ZOHO_ERROR;
+            };
+            throw new SignInFailedException(problem, "Zoho call failed: " + e.kind(), e);
+        }
+    }
+
+    private void revokeQuietly(OAuthToken token) {
+        try {
+            Optional.ofNullable(token.accountsServer()).flatMap(accounts::byAccountsServer)
+                    .ifPresent(dc -> oauth.revoke(dc, token.refreshToken()));
+        } catch (RuntimeException e) {
+            // The user is signed out on our side either way; a grant Zoho still holds is logged, not fatal.
+            LOG.log(Level.WARNING, "could not revoke the old refresh token of token " + token.id() + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,47 @@
+package com.zylker.portal.core.token;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the portal keeps users' Zoho OAuth tokens: the Java form of the Zoho SDK's token-store contract
+ * (Kaizen #192), so a token found by a partial description can be refreshed and saved back.
+ *
+ * <p>Lookup precedence, shared by {@link #findToken} and {@link #saveToken}:
+ * <ol>
+ *   <li>user name, when present (case-insensitive);</li>
+ *   <li>else access token, when client id and client secret are both absent;</li>
+ *   <li>else, with client id and client secret present: grant token if present, else refresh token
+ *       (matching the client id as well);</li>
+ *   <li>else nothing: a token without a key never matches a row.</li>
+ * </ol>
+ * "Present" means non-null and non-empty. Failures throw {@link TokenStoreException}.
+ */
+public interface TokenStore {
+
+    /** The complete stored token matching {@code partial} by the precedence above, or empty. */
+    Optional<OAuthToken> findToken(OAuthToken partial);
+
+    /**
+     * Inserts or updates {@code token}. The row matched by the precedence above (or, failing that, by
+     * {@link OAuthToken#id()}) is replaced by {@code token}'s values, keeping its id and creation time;
+     * without a match a row with a new random id is inserted. There is never more than one row per user.
+     *
+     * @return the token as stored, with id, version and timestamps (whole seconds)
+     * @throws TokenStoreException when the token has no user name and no token value, a value exceeds its
+     *                             limit, or the database fails
+     */
+    OAuthToken saveToken(OAuthToken token);
+
+    /** Deletes the token with this id; unknown ids are ignored. */
+    void deleteToken(String id);
+
+    /** Every stored token. */
+    List<OAuthToken> getTokens();
+
+    /** Deletes every stored token. */
+    void deleteTokens();
+
+    /** The token with this id, or empty. */
+    Optional<OAuthToken> findTokenById(String id);
+}
