@@ -8,6 +8,8 @@
 #   PORTAL_DATA_DIR        where the H2 database, the demo key file and Payara's work files live (default ./var)
 #   PORTAL_DB_URL, PORTAL_DB_USER, PORTAL_DB_PASSWORD
 #                          a MySQL datasource instead of the embedded H2 database
+#   PORTAL_HIBERNATE_DIALECT  e.g. org.hibernate.dialect.MariaDBDialect: MariaDB through Connector/J is
+#                          otherwise detected as MySQL 5.5 (STACK-NOTES); MySQL 8 needs nothing
 #   PORTAL_WITH_SANDBOX    deploy the zoho-sandbox too (default true; production never deploys it)
 #   PORTAL_JAVA_OPTS       extra JVM options, e.g. -Dzoho.dc.com.accounts-url=…
 set -euo pipefail
@@ -66,6 +68,7 @@ exec java -Xmx1g -XX:+UseSerialGC \
   -Dportal.base-url="http://localhost:$port" \
   -Dportal.data-dir="$data" \
   -Dsandbox.redirect-uris="http://localhost:$port/oauth/callback" \
+  ${PORTAL_HIBERNATE_DIALECT:+-Dhibernate.dialect=$PORTAL_HIBERNATE_DIALECT} \
   ${PORTAL_JAVA_OPTS:-} \
   -jar "$runtime/payara-micro.jar" \
   --port "$port" \

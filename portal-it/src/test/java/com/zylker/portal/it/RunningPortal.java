@@ -11,11 +11,17 @@ public final class RunningPortal implements ExtensionContext.Store.CloseableReso
     private final URI base;
     private final Process process;
     private final Path log;
+    private final Path dataDirectory;
 
-    RunningPortal(URI base, Process process, Path log) {
+    RunningPortal(URI base, Process process, Path log, Path dataDirectory) {
         this.base = base;
         this.process = process;
         this.log = log;
+        this.dataDirectory = dataDirectory;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
     }
 
     public URI base() {

@@ -28,6 +28,32 @@ public final class SandboxControl {
         return send(HttpRequest.newBuilder(base.resolve("control/counters")).GET());
     }
 
+    /** One counter: {@code family} is e.g. {@code refreshes}, {@code key} a data centre or, for
+     *  {@code refreshes_by_user}, an email; absent counts as 0. */
+    public long counter(String family, String key) {
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(counters()))) {
+            jakarta.json.JsonObject all = reader.readObject();
+            jakarta.json.JsonObject group = all.getJsonObject(family);
+            if (group == null || !group.containsKey(key)) {
+                return 0;
+            }
+            return group.getJsonNumber(key).longValue();
+        }
+    }
+
+    public void tokenLifetime(int seconds) {
+        post("control/token-lifetime", "{\"seconds\": " + seconds + "}");
+    }
+
+    public void advanceClock(int seconds) {
+        post("control/clock", "{\"advance_seconds\": " + seconds + "}");
+    }
+
+    public void fault(String family, int status, int delayMillis, int times) {
+        post("control/faults", "{\"family\": \"" + family + "\", \"status\": " + status + ", \"delay_ms\": "
+                + delayMillis + ", \"times\": " + times + "}");
+    }
+
     public String post(String path, String json) {
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zylker.portal.core.persistence.JtaTransactor;
+import com.zylker.portal.core.session.PortalSessions;
+import com.zylker.portal.core.testsupport.SignedInUsers;
 import com.zylker.portal.core.token.OAuthToken;
 import com.zylker.portal.core.token.TokenStore;
 import com.zylker.portal.ui.testing.PortalPages;
@@ -36,7 +38,8 @@ class PortalWebIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/portal-web.war"));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/portal-web.war"))
+                .addClasses(PortalPages.class, SignedInUsers.class);
     }
 
     @ArquillianResource
@@ -47,6 +50,9 @@ class PortalWebIT {
 
     @Inject
     TokenStore tokenStore;
+
+    @Inject
+    PortalSessions sessions;
 
     @Test
     @RunAsClient
@@ -67,6 +73,35 @@ class PortalWebIT {
 
         PortalPages.assertSharedLayout(html, null);
         assertTrue(html.contains("We could not find that page"), "404 page is not the portal's error page");
+    }
+
+    @Test
+    @RunAsClient
+    void homeNeedsASignInAndRemembersWhereTheVisitorWanted() throws URISyntaxException {
+        PortalPages.get(base.toURI().resolve("home"), 302);
+    }
+
+    @Test
+    void homeGreetsTheSignedInUserAndIsNotCached() throws URISyntaxException {
+        String cookie = SignedInUsers.signIn(tokenStore, sessions, "priya.raman@zylkeracademy.com", "Priya Raman");
+
+        String html = PortalPages.get(base.toURI().resolve("home"), 200, cookie);
+
+        PortalPages.assertSharedLayout(html, "nav-home");
+        assertTrue(html.contains("id=\"home-user-name\">Priya Raman<"), "user's name missing on home");
+        assertTrue(!html.contains("id=\"home-admin\""), "a non-admin sees the admin link");
+    }
+
+    @Test
+    void adminPagesAreForAdminsOnly() throws URISyntaxException {
+        String user = SignedInUsers.signIn(tokenStore, sessions, "daniel.brooks@zylkeracademy.com", "Daniel Brooks");
+        String admin = SignedInUsers.signIn(tokenStore, sessions, "aisha.khan@zylkeracademy.com", "Aisha Khan");
+
+        String refused = PortalPages.get(base.toURI().resolve("admin/"), 403, user);
+        String allowed = PortalPages.get(base.toURI().resolve("admin/"), 200, admin);
+
+        assertTrue(refused.contains("You do not have access to this page"), "403 is not the portal's error page");
+        assertTrue(allowed.contains("id=\"admin-title\""), "admin page not shown to the admin");
     }
 
     @Test

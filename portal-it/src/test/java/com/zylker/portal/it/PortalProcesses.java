@@ -1,0 +1,99 @@
+package com.zylker.portal.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts portal processes with {@code bin/start-portal.sh} — the script the README's run command uses — on a
+ * free port with a fresh data directory under {@code portal-it/target}, and waits until they are ready.
+ */
+final class PortalProcesses {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
+
+    private PortalProcesses() {
+    }
+
+    /** Starts one process; {@code environment} adds to or overrides the script's variables. */
+    static RunningPortal start(String name, Map<String, String> environment) {
+        Path root = Path.of(System.getProperty("portal.root", "..")).toAbsolutePath().normalize();
+        Path target = root.resolve("portal-it/target");
+        int port = freePort();
+        Path data = target.resolve("portal-data-" + name + "-" + port);
+        Path log = target.resolve("portal-" + name + "-" + port + ".log");
+        try {
+            Files.createDirectories(data);
+            ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("bin/start-portal.sh").toString())
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("PORTAL_PORT", Integer.toString(port));
+            builder.environment().put("PORTAL_DATA_DIR", data.toString());
+            builder.environment().putAll(environment);
+            RunningPortal portal = new RunningPortal(URI.create("http://localhost:" + port + "/"), builder.start(), log, data);
+            awaitReady(portal, !"false".equals(environment.get("PORTAL_WITH_SANDBOX")));
+            return portal;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the portal (log: " + log + ")", e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitReady(RunningPortal portal, boolean withSandbox) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!portal.process().isAlive()) {
+                throw new IllegalStateException("the portal exited during startup; see " + portal.log());
+            }
+            if (answers(http, portal.url("health/ready"), "\"UP\"")
+                    && (!withSandbox || answers(http, portal.url("zoho-sandbox/control/counters"), "refreshes"))) {
+                return;
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        portal.close();
+        throw new IllegalStateException("the portal was not ready within " + STARTUP_TIMEOUT + "; see " + portal.log());
+    }
+
+    private static boolean answers(HttpClient http, URI uri, String expected) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains(expected);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package com.zylker.portal.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Login with Zoho under bad input and faults, at the HTTP level against the whole portal: every problem gets a
+ * clear page with a way back and no session; and the session itself — cookie flags, id rotation, return paths,
+ * access-token refresh across token lifetimes, refused and failing refreshes.
+ */
+@ExtendWith(WholePortal.class)
+class SignInFaultsIT {
+
+    private static final String PRIYA = "priya.raman@zylkeracademy.com";
+    private static final String SESSION = "ZYSESSION";
+    private static final String LOGIN_STATE = "ZYLOGIN";
+
+    private RunningPortal portal;
+    private PortalClient client;
+
+    @BeforeEach
+    void freshSandbox(RunningPortal portal) {
+        this.portal = portal;
+        portal.sandbox().reset();
+        client = new PortalClient(portal.base());
+    }
+
+    @Test
+    void signInSetsAHardenedSessionCookieAndLandsOnHome() {
+        HttpResponse<String> callback = client.signIn(PRIYA);
+
+        assertThat(callback.statusCode()).isEqualTo(302);
+        assertThat(PortalClient.location(callback).getPath()).isEqualTo("/home");
+        String setCookie = callback.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(SESSION + "=")).findFirst().orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Path=/");
+        assertThat(setCookie).as("no Secure flag over plain http").doesNotContain("Secure");
+        HttpResponse<String> home = client.get("/home");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Priya Raman");
+        assertThat(home.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
+    void privatePagesSendVisitorsToSignInAndApisAnswer401() {
+        HttpResponse<String> home = client.get("/home");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/login?return=%2Fhome");
+        assertThat(client.get("/crm/").statusCode()).isEqualTo(302);
+        assertThat(client.get("/books/").statusCode()).isEqualTo(302);
+        assertThat(client.get("/api/home/summary").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void tamperedStateIsRefusedWithoutASession() {
+        URI callback = client.authorize(client.startLogin(null), PRIYA, true);
+        Map<String, String> params = PortalClient.query(callback);
+        params.put("state", params.get("state") + "x");
+
+        HttpResponse<String> response = client.get(PortalClient.withQuery(callback, params).toString());
+
+        assertProblemPage(response, 400, "This sign-in has expired or was already used");
+    }
+
+    @Test
+    void missingStateIsRefused() {
+        URI callback = client.authorize(client.startLogin(null), PRIYA, true);
+        Map<String, String> params = PortalClient.query(callback);
+        params.remove("state");
+
+        assertProblemPage(client.get(PortalClient.withQuery(callback, params).toString()), 400,
+                "This sign-in has expired or was already used");
+    }
+
+    @Test
+    void stateFromAnotherBrowserIsRefused() {
+        URI callback = client.authorize(client.startLogin(null), PRIYA, true);
+        PortalClient otherBrowser = new PortalClient(portal.base());
+
+        assertProblemPage(otherBrowser.get(callback.toString()), 400, "This sign-in has expired or was already used");
+    }
+
+    @Test
+    void replayedCallbackIsRefused() {
+        URI callback = client.authorize(client.startLogin(null), PRIYA, true);
+        String stateCookie = client.cookie(LOGIN_STATE).orElseThrow();
+        assertThat(client.get(callback.toString()).statusCode()).isEqualTo(302);
+        client.cookies().clear();
+        client.cookies().put(LOGIN_STATE, stateCookie);
+
+        assertProblemPage(client.get(callback.toString()), 400, "This sign-in has expired or was already used");
+    }
+
+    @Test
+    void reusedCodeIsRefusedByZohoAndCreatesNoSession() {
+        URI first = client.authorize(client.startLogin(null), PRIYA, true);
+        assertThat(client.get(first.toString()).statusCode()).isEqualTo(302);
+        PortalClient second = new PortalClient(portal.base());
+        URI secondAuthorization = second.startLogin(null);
+        Map<String, String> params = PortalClient.query(first);
+        params.put("state", PortalClient.query(secondAuthorization).get("state"));
+
+        HttpResponse<String> response = second.get(PortalClient.withQuery(first, params).toString());
+
+        assertProblemPage(response, 400, "Zoho did not accept the sign-in");
+        assertThat(second.cookie(SESSION)).isEmpty();
+    }
+
+    @Test
+    void declinedConsentSaysSo() {
+        URI callback = client.authorize(client.startLogin(null), PRIYA, false);
+        assertThat(PortalClient.query(callback)).containsEntry("error", "access_denied");
+
+        assertProblemPage(client.get(callback.toString()), 400, "You declined access in Zoho");
+        assertThat(portal.sandbox().counter("code_exchanges", "com")).isZero();
+    }
+
+    @Test
+    void foreignAccountsServerReceivesNothing() throws IOException {
+        AtomicInteger hits = new AtomicInteger();
+        HttpServer attacker = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        attacker.createContext("/", exchange -> {
+            hits.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        attacker.start();
+        try {
+            URI callback = client.authorize(client.startLogin(null), PRIYA, true);
+            Map<String, String> params = PortalClient.query(callback);
+            params.put("accounts-server", "http://127.0.0.1:" + attacker.getAddress().getPort());
+
+            assertProblemPage(client.get(PortalClient.withQuery(callback, params).toString()), 400,
+                    "The sign-in answer named an unknown Zoho server");
+            assertThat(hits).as("requests that reached the foreign accounts server").hasValue(0);
+            assertThat(portal.sandbox().counter("code_exchanges", "com")).isZero();
+        } finally {
+            attacker.stop(0);
+        }
+    }
+
+    @Test
+    void tokenEndpointDownGivesARetryPageAndARetryWorks() {
+        portal.sandbox().fault("token", 500, 0, 1);
+
+        assertProblemPage(client.signIn(PRIYA), 503, "Zoho is not answering right now");
+
+        assertThat(client.signIn(PRIYA).statusCode()).isEqualTo(302);
+        assertThat(client.cookie(SESSION)).isPresent();
+    }
+
+    @Test
+    void slowTokenEndpointTimesOutInsteadOfHanging() {
+        portal.sandbox().fault("token", 0, 12_000, 1);
+        Instant start = Instant.now();
+
+        HttpResponse<String> response = client.signIn(PRIYA);
+
+        assertProblemPage(response, 503, "Zoho is not answering right now");
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(11));
+    }
+
+    @Test
+    void signingInAgainRotatesTheSessionId() {
+        client.signIn(PRIYA);
+        String first = client.cookie(SESSION).orElseThrow();
+
+        client.signIn(PRIYA);
+        String second = client.cookie(SESSION).orElseThrow();
+
+        assertThat(second).isNotEqualTo(first);
+        PortalClient oldCookie = new PortalClient(portal.base());
+        oldCookie.cookies().put(SESSION, first);
+        assertThat(oldCookie.get("/home").statusCode()).as("the old session id no longer works").isEqualTo(302);
+        assertThat(client.get("/home").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void returnPathStaysOnThePortal() {
+        assertThat(signInReturningTo("%2Fcrm%2Fleads")).isEqualTo("/crm/leads");
+        assertThat(signInReturningTo("%2F%2Fevil.example%2Fx")).isEqualTo("/home");
+        assertThat(signInReturningTo("https%3A%2F%2Fevil.example%2F")).isEqualTo("/home");
+        assertThat(signInReturningTo("%2F%5Cevil.example")).isEqualTo("/home");
+    }
+
+    @Test
+    void pagesKeepShowingDataAcrossTokenLifetimesWithOneRefreshEach() {
+        SandboxControl sandbox = portal.sandbox();
+        sandbox.tokenLifetime(120);
+        client.signIn(PRIYA);
+        assertThat(openDeals(client.get("/api/home/summary"))).isPositive();
+
+        for (int lifetime = 1; lifetime <= 3; lifetime++) {
+            sandbox.advanceClock(121);
+            assertThat(openDeals(client.get("/api/home/summary"))).as("page after lifetime %d", lifetime).isPositive();
+            assertThat(openDeals(client.get("/api/home/summary"))).isPositive();
+        }
+
+        assertThat(sandbox.counter("refreshes_by_user", PRIYA)).isEqualTo(3);
+    }
+
+    @Test
+    void refusedRefreshEndsTheSessionsAndSaysSo() {
+        client.signIn(PRIYA);
+        portal.sandbox().post("control/revoke-user", "{\"email\": \"" + PRIYA + "\"}");
+
+        HttpResponse<String> summary = client.get("/api/home/summary");
+
+        assertThat(summary.statusCode()).isEqualTo(401);
+        assertThat(summary.body()).contains("signin-ended").contains("Your Zoho sign-in has ended");
+        assertThat(client.get("/home").statusCode()).as("the session was ended").isEqualTo(302);
+        assertThat(client.get("/?signin=ended").body()).contains("Your Zoho sign-in has ended — please sign in again");
+    }
+
+    @Test
+    void failingRefreshKeepsTheSessionAndOffersARetry() {
+        client.signIn(PRIYA);
+        portal.sandbox().advanceClock(3700);
+        portal.sandbox().fault("token", 500, 0, 1);
+
+        HttpResponse<String> failed = client.get("/api/home/summary");
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(failed.body()).contains("zoho-unavailable");
+
+        assertThat(openDeals(client.get("/api/home/summary"))).as("retry works, session kept").isPositive();
+    }
+
+    private String signInReturningTo(String encodedReturn) {
+        PortalClient browser = new PortalClient(portal.base());
+        HttpResponse<String> callback = browser.get(browser.authorize(browser.startLogin("return=" + encodedReturn),
+                PRIYA, true).toString());
+        assertThat(callback.statusCode()).isEqualTo(302);
+        String location = callback.headers().firstValue("Location").orElseThrow();
+        return URI.create(location).getPath().isEmpty() ? location : PortalClient.location(callback).getRawPath();
+    }
+
+    private static int openDeals(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var m = java.util.regex.Pattern.compile("\"openDeals\":(\\d+)").matcher(response.body());
+        assertThat(m.find()).as("openDeals in " + response.body()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private void assertProblemPage(HttpResponse<String> response, int status, String title) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.body()).contains(title).contains("id=\"signin-again\"");
+        assertThat(client.cookie(SESSION)).as("no session after a failed sign-in").isEmpty();
+    }
+}

@@ -1,0 +1,99 @@
+package com.zylker.portal.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Login with Zoho as a person does it, in Chromium against the whole portal and the sandbox: landing → the
+ * sandbox's sign-in and consent pages → the dashboard; then the CRM and Books modules without signing in
+ * again; then sign-out, which revokes the grant at Zoho.
+ */
+@ExtendWith({Browser.class, WholePortal.class})
+class SignInJourneyBrowserIT {
+
+    private static final String PRIYA = "priya.raman@zylkeracademy.com";
+    private static final String LUKAS = "lukas.schneider@zylkeracademy.eu";
+
+    @BeforeEach
+    void freshSandboxAndBrowser(WebDriver browser, RunningPortal portal) {
+        portal.sandbox().reset();
+        browser.get(portal.base().toString());
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void comUserSignsInUsesEveryModuleAndSignsOut(WebDriver browser, RunningPortal portal) {
+        browser.get(portal.base().toString());
+        browser.findElement(By.id("login-with-zoho")).click();
+
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("user-priya-raman")));
+        assertThat(browser.getCurrentUrl()).contains("/zoho-sandbox/accounts/com/oauth/v2/auth");
+        Browser.screenshot(browser, "sandbox-sign-in");
+        browser.findElement(By.id("user-priya-raman")).click();
+
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("consent-accept")));
+        assertThat(browser.getPageSource()).contains("ZohoCRM.modules.ALL");
+        Browser.screenshot(browser, "sandbox-consent");
+        browser.findElement(By.id("consent-accept")).click();
+
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("home-user-name")));
+        assertThat(browser.getCurrentUrl()).isEqualTo(portal.url("/home").toString());
+        assertThat(browser.findElement(By.id("home-user-name")).getText()).isEqualTo("Priya Raman");
+        assertThat(browser.findElement(By.id("home-dc")).getText()).isEqualTo("com");
+        wait(browser).until(d -> d.findElement(By.id("home-summary-body")).getAttribute("data-open-deals") != null);
+        assertThat(Integer.parseInt(browser.findElement(By.id("home-summary-body")).getAttribute("data-open-deals")))
+                .isPositive();
+        Browser.screenshot(browser, "home-signed-in");
+
+        browser.findElement(By.id("nav-pipeline")).click();
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("crm-title")));
+        assertThat(browser.findElement(By.id("zy-user-name")).getText()).contains("Priya Raman");
+        browser.findElement(By.id("nav-invoices")).click();
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("books-title")));
+        assertThat(browser.findElement(By.id("zy-user-name")).getText()).contains("Priya Raman");
+        assertThat(portal.sandbox().counter("code_exchanges", "com")).isEqualTo(1);
+
+        browser.findElement(By.id("zy-logout")).click();
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-out")));
+        assertThat(browser.findElement(By.id("login-with-zoho")).isDisplayed()).isTrue();
+        assertThat(portal.sandbox().counter("revocations", "com")).isEqualTo(1);
+        browser.get(portal.url("/crm/").toString());
+        assertThat(browser.getCurrentUrl()).contains("/zoho-sandbox/accounts/com/oauth/v2/auth");
+    }
+
+    @Test
+    void euUserIsServedByTheEuDataCentreOnly(WebDriver browser, RunningPortal portal) {
+        browser.get(portal.url("/login").toString());
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("user-lukas-schneider")));
+        browser.findElement(By.id("user-lukas-schneider")).click();
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("consent-accept")));
+        assertThat(browser.getPageSource()).contains("data centre eu");
+        browser.findElement(By.id("consent-accept")).click();
+
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("home-user-name")));
+        assertThat(browser.findElement(By.id("home-user-name")).getText()).isEqualTo("Lukas Schneider");
+        assertThat(browser.findElement(By.id("home-dc")).getText()).isEqualTo("eu");
+        wait(browser).until(d -> d.findElement(By.id("home-summary-body")).getAttribute("data-open-deals") != null);
+        Browser.screenshot(browser, "home-eu-user");
+
+        SandboxControl sandbox = portal.sandbox();
+        assertThat(sandbox.counter("code_exchanges", "eu")).isEqualTo(1);
+        assertThat(sandbox.counter("code_exchanges", "com")).isZero();
+        assertThat(sandbox.counter("api_calls", "eu")).isPositive();
+        assertThat(sandbox.counter("api_calls", "com")).isZero();
+        assertThat(sandbox.counter("refreshes_by_user", LUKAS)).isZero();
+        assertThat(sandbox.counter("refreshes_by_user", PRIYA)).isZero();
+    }
+
+    private static WebDriverWait wait(WebDriver browser) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,39 @@
+package com.zylker.portal.web.signin;
+
+import com.zylker.portal.core.security.SessionCookies;
+import com.zylker.portal.core.signin.SignInService;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * {@code POST /logout[?everywhere=true]}: ends this browser's session (or all of the user's) and shows the
+ * landing page. A GET only shows the home page: signing out changes state, so it needs a POST (and the
+ * SameSite=Lax session cookie keeps other sites from posting it for the user).
+ */
+@WebServlet("/logout")
+public class LogoutServlet extends HttpServlet {
+
+    @Inject
+    SignInService signIn;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String session = SessionCookies.readSession(request);
+        if (session != null) {
+            signIn.signOut(session, "true".equals(request.getParameter("everywhere")));
+        }
+        SessionCookies.clearSession(request, response);
+        response.setHeader("Cache-Control", "no-store");
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", "/?signin=out");
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.sendRedirect("/home");
+    }
+}
