@@ -15,6 +15,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +31,10 @@ class CrmModuleIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/crm-module.war"))
-                .addClasses(PortalPages.class, SignedInUsers.class);
+                .addClasses(PortalPages.class, SignedInUsers.class)
+                // Every screen needs a sign-in; this test-only fragment lets Arquillian's runner servlet through.
+                .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "arquillian-runner-open.jar")
+                        .addAsManifestResource("arquillian-runner-web-fragment.xml", "web-fragment.xml"));
     }
 
     @ArquillianResource

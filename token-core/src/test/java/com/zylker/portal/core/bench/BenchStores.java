@@ -83,14 +83,20 @@ final class BenchStores {
         }
     }
 
-    /** The floor: raw JDBC through the same pool, prepared statements, unique index on user name, plaintext. */
+    /**
+     * The floor: raw JDBC through the same pool, prepared statements, unique index on user name, plaintext.
+     * With {@code transactional} it also has JpaTokenStore's transaction shape (explicit transaction per call,
+     * {@code SELECT … FOR UPDATE} before the update), to separate that cost from ORM and crypto.
+     */
     static final class Floor implements BenchStore {
         private static final String COLUMNS = "id, user_name, client_id, client_secret, refresh_token, access_token,"
                 + " grant_token, expiry_time, redirect_url, api_domain, accounts_server";
         private final TestDatabase db;
+        private final boolean transactional;
 
-        Floor(TestDatabase db) throws SQLException {
+        Floor(TestDatabase db, boolean transactional) throws SQLException {
             this.db = db;
+            this.transactional = transactional;
             try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE bench_floor_token (id VARCHAR(36) PRIMARY KEY, user_name VARCHAR(320) NOT NULL,"
                         + " client_id VARCHAR(255), client_secret TEXT, refresh_token TEXT,"
@@ -108,15 +114,33 @@ final class BenchStores {
 
         @Override
         public Object saveExisting(String user, String accessToken, Instant expiry) throws SQLException {
-            try (Connection c = db.dataSource().getConnection();
-                    PreparedStatement ps = c.prepareStatement(
-                            "UPDATE bench_floor_token SET access_token = ?, expiry_time = ?, updated_at = ? WHERE user_name = ?")) {
-                ps.setString(1, accessToken);
-                ps.setTimestamp(2, Timestamp.from(expiry.truncatedTo(ChronoUnit.SECONDS)));
-                ps.setTimestamp(3, Timestamp.from(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
-                ps.setString(4, user);
-                if (ps.executeUpdate() != 1) {
-                    throw new IllegalStateException("no row for the user");
+            try (Connection c = db.dataSource().getConnection()) {
+                String key = user;
+                String where = "user_name = ?";
+                if (transactional) {
+                    c.setAutoCommit(false);
+                    try (PreparedStatement lock = c.prepareStatement(
+                            "SELECT id FROM bench_floor_token WHERE user_name = ? FOR UPDATE")) {
+                        lock.setString(1, user);
+                        try (ResultSet rs = lock.executeQuery()) {
+                            rs.next();
+                            key = rs.getString(1);
+                            where = "id = ?";
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE bench_floor_token SET access_token = ?,"
+                        + " expiry_time = ?, updated_at = ? WHERE " + where)) {
+                    ps.setString(1, accessToken);
+                    ps.setTimestamp(2, Timestamp.from(expiry.truncatedTo(ChronoUnit.SECONDS)));
+                    ps.setTimestamp(3, Timestamp.from(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+                    ps.setString(4, key);
+                    if (ps.executeUpdate() != 1) {
+                        throw new IllegalStateException("no row for the user");
+                    }
+                }
+                if (transactional) {
+                    c.commit();
                 }
                 return accessToken;
             }
@@ -152,18 +176,26 @@ final class BenchStores {
         }
 
         private String queryOne(String sql, String key) throws SQLException {
-            try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new IllegalStateException("not found");
-                    }
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= 11; i++) {
-                        row.append(rs.getString(i));
-                    }
-                    return row.toString();
+            try (Connection c = db.dataSource().getConnection()) {
+                if (transactional) {
+                    c.setAutoCommit(false);
                 }
+                StringBuilder row = new StringBuilder();
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, key);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new IllegalStateException("not found");
+                        }
+                        for (int i = 1; i <= 11; i++) {
+                            row.append(rs.getString(i));
+                        }
+                    }
+                }
+                if (transactional) {
+                    c.commit();
+                }
+                return row.toString();
             }
         }
     }

@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Throughput of the three TokenStore operations a portal request uses, on MariaDB with 1,000 users, for
  * {@code jpa} (JpaTokenStore), {@code floor} (raw JDBC, pooled, prepared, indexed, no encryption) and
- * {@code baseline} (the seed's style: connection per call, concatenated SQL, no index). Run through
+ * {@code baseline} (the seed's style: connection per call, concatenated SQL, no index), plus {@code floor-tx}
+ * (the floor in JpaTokenStore's transaction shape, to attribute the gap). Run through
  * {@link TokenStoreBenchmarkMain}.
  */
 @State(Scope.Benchmark)
@@ -29,7 +30,7 @@ public class TokenStoreBenchmark {
 
     static final int USERS = 1000;
 
-    @Param({"jpa", "floor", "baseline"})
+    @Param({"jpa", "floor", "baseline", "floor-tx"})
     public String store;
 
     private TestDatabase db;
@@ -45,7 +46,10 @@ public class TokenStoreBenchmark {
                 impl = new BenchStores.Jpa(db);
                 break;
             case "floor":
-                impl = new BenchStores.Floor(db);
+                impl = new BenchStores.Floor(db, false);
+                break;
+            case "floor-tx":
+                impl = new BenchStores.Floor(db, true);
                 break;
             case "baseline":
                 impl = new BenchStores.SeedStyleBaseline(db);
