@@ -8,8 +8,9 @@
 #   PORTAL_DATA_DIR        where the H2 database, the demo key file and Payara's work files live (default ./var)
 #   PORTAL_DB_URL, PORTAL_DB_USER, PORTAL_DB_PASSWORD
 #                          a MySQL datasource instead of the embedded H2 database
-#   PORTAL_HIBERNATE_DIALECT  e.g. org.hibernate.dialect.MariaDBDialect: MariaDB through Connector/J is
-#                          otherwise detected as MySQL 5.5 (STACK-NOTES); MySQL 8 needs nothing
+#   PORTAL_DB_PRODUCT      e.g. "MariaDB 10.11": tells Hibernate the database instead of letting it detect
+#                          one (MariaDB through Connector/J reports itself as MySQL 5.5.5; STACK-NOTES);
+#                          MySQL 8 is detected correctly and needs nothing
 #   PORTAL_WITH_SANDBOX    deploy the zoho-sandbox too (default true; production never deploys it)
 #   PORTAL_JAVA_OPTS       extra JVM options, e.g. -Dzoho.dc.com.accounts-url=…
 set -euo pipefail
@@ -60,6 +61,13 @@ if [ "${PORTAL_WITH_SANDBOX:-true}" = "true" ]; then
   deploys+=(--deploy "$root/zoho-sandbox/target/zoho-sandbox.war")
 fi
 
+db_product_opts=()
+if [ -n "${PORTAL_DB_PRODUCT:-}" ]; then
+  db_product_opts=(-Dhibernate.boot.allow_jdbc_metadata_access=false
+                   "-Djakarta.persistence.database-product-name=${PORTAL_DB_PRODUCT% *}"
+                   "-Djakarta.persistence.database-product-version=${PORTAL_DB_PRODUCT##* }")
+fi
+
 echo "Starting the portal on http://localhost:$port/ (loopback only)"
 # shellcheck disable=SC2086
 exec java -Xmx1g -XX:+UseSerialGC \
@@ -68,7 +76,7 @@ exec java -Xmx1g -XX:+UseSerialGC \
   -Dportal.base-url="http://localhost:$port" \
   -Dportal.data-dir="$data" \
   -Dsandbox.redirect-uris="http://localhost:$port/oauth/callback" \
-  ${PORTAL_HIBERNATE_DIALECT:+-Dhibernate.dialect=$PORTAL_HIBERNATE_DIALECT} \
+  "${db_product_opts[@]}" \
   ${PORTAL_JAVA_OPTS:-} \
   -jar "$runtime/payara-micro.jar" \
   --port "$port" \

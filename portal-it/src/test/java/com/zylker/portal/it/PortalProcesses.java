@@ -26,8 +26,15 @@ final class PortalProcesses {
     private PortalProcesses() {
     }
 
-    /** Starts one process; {@code environment} adds to or overrides the script's variables. */
+    /** Starts one process and waits until it is ready; {@code environment} adds to the script's variables. */
     static RunningPortal start(String name, Map<String, String> environment) {
+        RunningPortal portal = launch(name, environment);
+        awaitReady(portal, !"false".equals(environment.get("PORTAL_WITH_SANDBOX")));
+        return portal;
+    }
+
+    /** Starts one process without waiting (see {@link #awaitReady}), so that several can boot at once. */
+    static RunningPortal launch(String name, Map<String, String> environment) {
         Path root = Path.of(System.getProperty("portal.root", "..")).toAbsolutePath().normalize();
         Path target = root.resolve("portal-it/target");
         int port = freePort();
@@ -42,9 +49,7 @@ final class PortalProcesses {
             builder.environment().put("PORTAL_PORT", Integer.toString(port));
             builder.environment().put("PORTAL_DATA_DIR", data.toString());
             builder.environment().putAll(environment);
-            RunningPortal portal = new RunningPortal(URI.create("http://localhost:" + port + "/"), builder.start(), log, data);
-            awaitReady(portal, !"false".equals(environment.get("PORTAL_WITH_SANDBOX")));
-            return portal;
+            return new RunningPortal(URI.create("http://localhost:" + port + "/"), builder.start(), log, data);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the portal (log: " + log + ")", e);
         }
@@ -58,7 +63,7 @@ final class PortalProcesses {
         }
     }
 
-    private static void awaitReady(RunningPortal portal, boolean withSandbox) {
+    static void awaitReady(RunningPortal portal, boolean withSandbox) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {

@@ -54,6 +54,10 @@ public final class SandboxControl {
                 + delayMillis + ", \"times\": " + times + "}");
     }
 
+    public void clearFaults() {
+        send(HttpRequest.newBuilder(base.resolve("control/faults")).DELETE());
+    }
+
     public String post(String path, String json) {
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")

@@ -217,8 +217,19 @@ public final class JpaTokenStore implements TokenStore {
     }
 
     private Optional<OAuthTokenEntity> find(EntityManager em, Lookup lookup, LockModeType lock) {
-        TypedQuery<OAuthTokenEntity> query = em.createQuery(lookup.kind.jpql, OAuthTokenEntity.class)
-                .setParameter("hashes", cipher.lookupHashes(lookup.value));
+        List<byte[]> hashes = cipher.lookupHashes(lookup.value);
+        TypedQuery<OAuthTokenEntity> query;
+        if (hashes.size() <= HASH_SLOTS) {
+            // Fixed single-valued parameters: Hibernate 6 re-translates a query with a list parameter on every
+            // execution (measured: ~2-3x the time of the lookup itself), but caches this one's SQL.
+            query = em.createQuery(lookup.kind.slotted, OAuthTokenEntity.class);
+            for (int i = 0; i < HASH_SLOTS; i++) {
+                query.setParameter("h" + i, hashes.get(Math.min(i, hashes.size() - 1)));
+            }
+        } else {
+            query = em.createQuery(lookup.kind.listed, OAuthTokenEntity.class)
+                    .setParameter("hashes", hashes);
+        }
         if (lookup.clientId != null) {
             query.setParameter("clientId", lookup.clientId);
         }
@@ -370,18 +381,25 @@ public final class JpaTokenStore implements TokenStore {
         }
     }
 
+    /** Key ring sizes up to this use the cached fixed-parameter queries; larger rings a list parameter. */
+    private static final int HASH_SLOTS = 4;
+
     private enum Kind {
-        USER("select t from OAuthTokenEntity t where t.userNameHash in :hashes order by t.updatedAt desc, t.id"),
-        ACCESS("select t from OAuthTokenEntity t where t.accessTokenHash in :hashes order by t.updatedAt desc, t.id"),
-        GRANT("select t from OAuthTokenEntity t where t.grantTokenHash in :hashes and t.clientId = :clientId"
-                + " order by t.updatedAt desc, t.id"),
-        REFRESH("select t from OAuthTokenEntity t where t.refreshTokenHash in :hashes and t.clientId = :clientId"
-                + " order by t.updatedAt desc, t.id");
+        USER("t.userNameHash", false),
+        ACCESS("t.accessTokenHash", false),
+        GRANT("t.grantTokenHash", true),
+        REFRESH("t.refreshTokenHash", true);
 
-        final String jpql;
+        /** JPQL built once from constants; values are always bound parameters. */
+        final String slotted;
+        final String listed;
 
-        Kind(String jpql) {
-            this.jpql = jpql;
+        Kind(String hashPath, boolean withClient) {
+            String client = withClient ? " and t.clientId = :clientId" : "";
+            this.slotted = "select t from OAuthTokenEntity t where " + hashPath + " in (:h0, :h1, :h2, :h3)" + client
+                    + " order by t.updatedAt desc, t.id";
+            this.listed = "select t from OAuthTokenEntity t where " + hashPath + " in :hashes" + client
+                    + " order by t.updatedAt desc, t.id";
         }
     }
 }
