@@ -102,6 +102,8 @@ class PortalWebIT {
 
         assertTrue(refused.contains("You do not have access to this page"), "403 is not the portal's error page");
         assertTrue(allowed.contains("id=\"admin-title\""), "admin page not shown to the admin");
+        assertTrue(allowed.contains("id=\"nav-admin\""), "admins see the Admin navigation entry");
+        assertTrue(!refused.contains("id=\"nav-admin\""), "others do not see the Admin navigation entry");
     }
 
     @Test

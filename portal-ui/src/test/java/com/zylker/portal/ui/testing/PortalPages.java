@@ -51,11 +51,14 @@ public final class PortalPages {
         return response.body();
     }
 
-    /** The header with the academy's name, the four navigation entries (one active), the user area, the footer. */
+    /**
+     * The header with the academy's name, the navigation (Home · Pipeline · Invoices, plus Admin for admins;
+     * one entry active), the user area, the footer.
+     */
     public static void assertSharedLayout(String html, String activeNavId) {
         assertTrue(html.contains("id=\"zy-header\""), "header missing");
         assertTrue(html.contains("Zylker Academy"), "academy name missing");
-        for (String nav : List.of("nav-home", "nav-pipeline", "nav-invoices", "nav-admin")) {
+        for (String nav : List.of("nav-home", "nav-pipeline", "nav-invoices")) {
             assertTrue(html.contains("id=\"" + nav + "\""), () -> "navigation entry " + nav + " missing");
         }
         if (activeNavId != null) {

@@ -605,6 +605,19 @@ abstract class AbstractJpaTokenStoreTest {
     }
 
     @Test
+    void rowsStayFindableWithARingOfMoreThanFourKeys() {
+        OAuthToken saved = store.saveToken(token("ana@zylker.com", "at-ana"));
+        StringBuilder ring = new StringBuilder();
+        for (int i = 2; i <= 5; i++) {
+            ring.append(KeyRing.generateSpec("k" + i, RANDOM)).append(',');
+        }
+
+        JpaTokenStore bigRing = storeWith(new TokenCipher(KeyRing.parse(ring + keyK1, null)));
+
+        assertThat(bigRing.findToken(OAuthToken.builder().userName("ana@zylker.com").build())).contains(saved);
+    }
+
+    @Test
     void reencryptAllLeavesNothingToDoTheSecondTime() {
         store.saveToken(token("ana@zylker.com", "at-ana"));
         JpaTokenStore rotating = rotated();
