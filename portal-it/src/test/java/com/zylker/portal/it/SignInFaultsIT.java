@@ -192,6 +192,31 @@ class SignInFaultsIT {
     }
 
     @Test
+    void signingOutOfOneOfTwoBrowsersKeepsTheGrantUntilTheLastOrEverywhere() {
+        PortalClient laptop = client;
+        PortalClient phone = new PortalClient(portal.base());
+        laptop.signIn(PRIYA);
+        phone.signIn(PRIYA);
+        SandboxControl sandbox = portal.sandbox();
+        long revocationsBefore = sandbox.counter("revocations", "com");
+
+        assertThat(laptop.post("/logout", Map.of()).statusCode()).isEqualTo(303);
+
+        assertThat(laptop.get("/home").statusCode()).as("laptop signed out").isEqualTo(302);
+        assertThat(phone.get("/home").statusCode()).as("phone still signed in").isEqualTo(200);
+        assertThat(sandbox.counter("revocations", "com") - revocationsBefore).as("grant kept: not the last session").isZero();
+
+        laptop.signIn(PRIYA);
+        HttpResponse<String> everywhere = phone.post("/logout?everywhere=true", Map.of());
+
+        assertThat(everywhere.statusCode()).isEqualTo(303);
+        assertThat(everywhere.headers().firstValue("Location")).hasValue("/?signin=out");
+        assertThat(phone.get("/home").statusCode()).isEqualTo(302);
+        assertThat(laptop.get("/home").statusCode()).as("every browser signed out").isEqualTo(302);
+        assertThat(sandbox.counter("revocations", "com") - revocationsBefore).as("grant revoked at Zoho").isEqualTo(1);
+    }
+
+    @Test
     void returnPathStaysOnThePortal() {
         assertThat(signInReturningTo("%2Fcrm%2Fleads")).isEqualTo("/crm/leads");
         assertThat(signInReturningTo("%2F%2Fevil.example%2Fx")).isEqualTo("/home");

@@ -105,6 +105,33 @@ class TwoNodesIT {
             assertThat(sameBrowserOnA.get("/books/").statusCode()).as("books on node A").isEqualTo(302);
             assertThat(sameBrowserOnA.get("/home").statusCode()).as("home on node A").isEqualTo(302);
         }
+
+        @Test
+        void failedSignInsLeaveNoRowsBehind() throws SQLException {
+            SandboxControl sandbox = nodes.a.sandbox();
+            sandbox.reset();
+            Map<String, Long> before = rowCounts();
+
+            PortalClient declined = new PortalClient(nodes.a.base());
+            assertThat(declined.get(declined.authorize(declined.startLogin(null), PRIYA, false).toString()).statusCode())
+                    .isEqualTo(400);
+            // Started on node A, finished (with a forged state) on node B: any node may finish a sign-in.
+            PortalClient tampered = new PortalClient(nodes.a.base());
+            java.net.URI callback = tampered.authorize(tampered.startLogin(null), PRIYA, true);
+            Map<String, String> params = PortalClient.query(callback);
+            params.put("state", "forged");
+            assertThat(tampered.get(PortalClient.withQuery(callback, params).toString().replace(
+                    nodes.a.base().toString(), nodes.b.base().toString())).statusCode()).isEqualTo(400);
+            sandbox.fault("token", 500, 0, 1);
+            PortalClient zohoDown = new PortalClient(nodes.a.base());
+            assertThat(zohoDown.signIn(PRIYA).statusCode()).isEqualTo(503);
+
+            Map<String, Long> after = rowCounts();
+            assertThat(after.get("oauth_token")).isEqualTo(before.get("oauth_token"));
+            assertThat(after.get("portal_session")).isEqualTo(before.get("portal_session"));
+            assertThat(after.get("login_state")).as("declined and failed attempts consumed their state")
+                    .isLessThanOrEqualTo(before.get("login_state") + 1);
+        }
     }
 
     @Nested
@@ -127,6 +154,22 @@ class TwoNodesIT {
         void theSameBurstRefreshesMoreThanOnce() throws Exception {
             assertThat(burstOfExpiredTokenRequests(nodes)).as("control run: cross-node lock off").isGreaterThan(1);
         }
+    }
+
+    private static Map<String, Long> rowCounts() throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection db = DriverManager.getConnection(dbUrl, dbUser, dbPassword);
+             Statement count = db.createStatement()) {
+            for (String sql : List.of("SELECT 'oauth_token', COUNT(*) FROM oauth_token",
+                    "SELECT 'portal_session', COUNT(*) FROM portal_session",
+                    "SELECT 'login_state', COUNT(*) FROM login_state")) {
+                try (var rs = count.executeQuery(sql)) {
+                    rs.next();
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return counts;
     }
 
     private static int burstOfExpiredTokenRequests(Pair nodes) throws Exception {
