@@ -22,4 +22,15 @@ public class JtaTransactor implements Transactor {
     public <T> T inTransaction(Function<EntityManager, T> work) {
         return work.apply(entityManager);
     }
+
+    /**
+     * Without a transaction ({@code NOT_SUPPORTED}: a caller's transaction is suspended, as {@code REQUIRES_NEW}
+     * did, so the read sees the latest committed rows rather than the caller's snapshot; e.g. the token re-read
+     * under the refresh lock). The container's entity manager reads in autocommit and detaches the results.
+     */
+    @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public <T> T read(Function<EntityManager, T> work) {
+        return work.apply(entityManager);
+    }
 }

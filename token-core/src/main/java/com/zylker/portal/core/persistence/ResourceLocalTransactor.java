@@ -18,6 +18,22 @@ public final class ResourceLocalTransactor implements Transactor {
         this.entityManagerFactory = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
     }
 
+    /**
+     * A new {@code EntityManager} without a transaction: the pool's connections are in autocommit, so each
+     * query is its own transaction and sees the latest committed data. Entities are read-only (no snapshots for
+     * dirty checking) and detached when this returns.
+     */
+    @Override
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = entityManagerFactory.createEntityManager();
+        try {
+            em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
     @Override
     public <T> T inTransaction(Function<EntityManager, T> work) {
         EntityManager em = entityManagerFactory.createEntityManager();

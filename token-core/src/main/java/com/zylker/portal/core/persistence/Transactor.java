@@ -20,4 +20,14 @@ public interface Transactor {
      * back and rethrows when {@code work} or the commit throws.
      */
     <T> T inTransaction(Function<EntityManager, T> work);
+
+    /**
+     * Applies {@code work}, which only reads, without an explicit transaction where the implementation can avoid
+     * one: every statement runs on its own (autocommit) and sees the latest committed data, never a caller's
+     * transaction snapshot. Saves the begin/commit round trips of {@link #inTransaction} for single-query reads.
+     * Entities it returns are detached; {@code work} must not write.
+     */
+    default <T> T read(Function<EntityManager, T> work) {
+        return inTransaction(work);
+    }
 }

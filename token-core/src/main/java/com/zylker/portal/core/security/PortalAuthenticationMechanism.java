@@ -39,6 +39,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (isPublicResource(request, context)) {
+            // Scripts, styles and icons: the same for everyone, so no session lookup and no no-store header.
+            return context.doNothing();
+        }
         String cookie = SessionCookies.readSession(request);
         if (cookie != null) {
             Optional<PortalSession> session = sessions.touch(cookie);
@@ -58,6 +62,11 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.responseUnauthorized();
         }
         return context.redirect("/login" + returnParameter(request));
+    }
+
+    private static boolean isPublicResource(HttpServletRequest request, HttpMessageContext context) {
+        return !context.isProtected()
+                && request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/");
     }
 
     private static boolean isApi(HttpServletRequest request) {

@@ -66,7 +66,7 @@ public final class JpaTokenStore implements TokenStore {
         if (lookup == null) {
             return Optional.empty();
         }
-        Optional<OAuthTokenEntity> row = run("findToken", em -> find(em, lookup, LockModeType.NONE));
+        Optional<OAuthTokenEntity> row = read("findToken", em -> find(em, lookup, LockModeType.NONE));
         return row.map(this::toToken);
     }
 
@@ -111,7 +111,7 @@ public final class JpaTokenStore implements TokenStore {
 
     @Override
     public List<OAuthToken> getTokens() {
-        List<OAuthTokenEntity> rows = run("getTokens", em -> em.createQuery(
+        List<OAuthTokenEntity> rows = read("getTokens", em -> em.createQuery(
                 "select t from OAuthTokenEntity t order by t.createdAt, t.id", OAuthTokenEntity.class).getResultList());
         return rows.stream().map(this::toToken).collect(Collectors.toList());
     }
@@ -126,7 +126,7 @@ public final class JpaTokenStore implements TokenStore {
         if (id == null) {
             return Optional.empty();
         }
-        return run("findTokenById", em -> Optional.ofNullable(em.find(OAuthTokenEntity.class, id))).map(this::toToken);
+        return read("findTokenById", em -> Optional.ofNullable(em.find(OAuthTokenEntity.class, id))).map(this::toToken);
     }
 
     /**
@@ -144,7 +144,7 @@ public final class JpaTokenStore implements TokenStore {
         int total = 0;
         int failures = 0;
         while (true) {
-            List<String> ids = run("reencryptAll", em -> em.createQuery(
+            List<String> ids = read("reencryptAll", em -> em.createQuery(
                     "select t.id from OAuthTokenEntity t where t.keyId <> :active order by t.id", String.class)
                     .setParameter("active", active).setMaxResults(REENCRYPT_BATCH).getResultList());
             if (ids.isEmpty()) {
@@ -217,24 +217,29 @@ public final class JpaTokenStore implements TokenStore {
     }
 
     private Optional<OAuthTokenEntity> find(EntityManager em, Lookup lookup, LockModeType lock) {
+        List<OAuthTokenEntity> rows = lookupQuery(em, lookup, OAuthTokenEntity.class)
+                .setLockMode(lock).setMaxResults(1).getResultList();
+        return rows.stream().findFirst();
+    }
+
+    private <R> TypedQuery<R> lookupQuery(EntityManager em, Lookup lookup, Class<R> type) {
         List<byte[]> hashes = cipher.lookupHashes(lookup.value);
-        TypedQuery<OAuthTokenEntity> query;
+        TypedQuery<R> query;
         if (hashes.size() <= HASH_SLOTS) {
             // Fixed single-valued parameters: Hibernate 6 re-translates a query with a list parameter on every
             // execution (measured: ~2-3x the time of the lookup itself), but caches this one's SQL.
-            query = em.createQuery(lookup.kind.slotted, OAuthTokenEntity.class);
+            query = em.createQuery(lookup.kind.slotted, type);
             for (int i = 0; i < HASH_SLOTS; i++) {
                 query.setParameter("h" + i, hashes.get(Math.min(i, hashes.size() - 1)));
             }
         } else {
-            query = em.createQuery(lookup.kind.listed, OAuthTokenEntity.class)
+            query = em.createQuery(lookup.kind.listed, type)
                     .setParameter("hashes", hashes);
         }
         if (lookup.clientId != null) {
             query.setParameter("clientId", lookup.clientId);
         }
-        List<OAuthTokenEntity> rows = query.setLockMode(lock).setMaxResults(1).getResultList();
-        return rows.stream().findFirst();
+        return query;
     }
 
     private OAuthToken toToken(OAuthTokenEntity row) {
@@ -264,6 +269,14 @@ public final class JpaTokenStore implements TokenStore {
         } catch (CryptoException e) {
             throw new TokenStoreException("Token " + id + " cannot be decrypted with key '" + keyId
                     + "': the configured key material for that id is wrong, or the row was altered", e);
+        }
+    }
+
+    private <T> T read(String operation, Function<EntityManager, T> work) {
+        try {
+            return transactor.read(work);
+        } catch (RuntimeException e) {
+            throw wrap(operation, e);
         }
     }
 
@@ -396,10 +409,12 @@ public final class JpaTokenStore implements TokenStore {
 
         Kind(String hashPath, boolean withClient) {
             String client = withClient ? " and t.clientId = :clientId" : "";
-            this.slotted = "select t from OAuthTokenEntity t where " + hashPath + " in (:h0, :h1, :h2, :h3)" + client
+            String slots = " from OAuthTokenEntity t where " + hashPath + " in (:h0, :h1, :h2, :h3)" + client
                     + " order by t.updatedAt desc, t.id";
-            this.listed = "select t from OAuthTokenEntity t where " + hashPath + " in :hashes" + client
+            String list = " from OAuthTokenEntity t where " + hashPath + " in :hashes" + client
                     + " order by t.updatedAt desc, t.id";
+            this.slotted = "select t" + slots;
+            this.listed = "select t" + list;
         }
     }
 }

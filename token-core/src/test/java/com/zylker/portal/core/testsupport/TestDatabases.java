@@ -96,6 +96,9 @@ public final class TestDatabases {
             flyway = Flyway.configure().dataSource(url, user, password)
                     .schemas(name).createSchemas(true).cleanDisabled(false).load();
             pool.setCatalog(name);
+            if (!"false".equals(System.getProperty("portal.test.db.tuned"))) {
+                connectorJTuning().forEach(pool::addDataSourceProperty);
+            }
         }
         flyway.migrate();
         pool.setJdbcUrl(url);
@@ -106,6 +109,25 @@ public final class TestDatabases {
         HikariDataSource dataSource = new HikariDataSource(pool);
         return new TestDatabase(kind, dataSource, entityManagerFactory(kind, dataSource, ENTITY_CLASSES), flyway,
                 kind == Kind.MARIADB ? name : null);
+    }
+
+    /**
+     * Connector/J settings that save round trips, for every pool on MySQL/MariaDB (the benchmark's floor and
+     * JpaTokenStore share one pool, so both get them; BENCHMARKS.md recommends them for production): session
+     * state (autocommit, isolation, read-only) tracked locally instead of queried, server-side prepared
+     * statements cached per connection (Hibernate re-prepares its SQL on every call). Switch off with
+     * {@code -Dportal.test.db.tuned=false}.
+     */
+    public static java.util.Map<String, String> connectorJTuning() {
+        return java.util.Map.of(
+                "useLocalSessionState", "true",
+                "useLocalTransactionState", "true",
+                "cachePrepStmts", "true",
+                "prepStmtCacheSize", "250",
+                "prepStmtCacheSqlLimit", "2048",
+                "useServerPrepStmts", "true",
+                "cacheServerConfiguration", "true",
+                "cacheResultSetMetadata", "true");
     }
 
     /**
