@@ -5,6 +5,7 @@
 #
 # Environment (all optional):
 #   PORTAL_PORT            HTTP port (default 8080)
+#   PORTAL_BASE_URL        the public address (default http://localhost:PORT; production: https://…)
 #   PORTAL_DATA_DIR        where the H2 database, the demo key file and Payara's work files live (default ./var)
 #   PORTAL_DB_URL, PORTAL_DB_USER, PORTAL_DB_PASSWORD
 #                          a MySQL datasource instead of the embedded H2 database
@@ -46,12 +47,13 @@ cat > "$postboot" <<ASADMIN
 create-jdbc-connection-pool --datasourceclassname=$dsclass --restype=javax.sql.DataSource --steadypoolsize=2 --maxpoolsize=32 --isconnectvalidatereq=true --validationmethod=auto-commit --property=$props portalPool
 create-jdbc-resource --connectionpoolid=portalPool jdbc/portal
 ASADMIN
-# Faces view state is encrypted with a key every node shares; demo generates one per data directory.
-if [ -z "${PORTAL_FACES_STATE_KEY:-}" ]; then
+# Faces view state is encrypted with a key every node shares; demo generates one per data directory,
+# production must bring its own (the portal refuses to start without it).
+if [ -z "${PORTAL_FACES_STATE_KEY:-}" ] && [ "${PORTAL_MODE:-demo}" != "production" ]; then
   [ -s "$data/faces-state.key" ] || head -c 32 /dev/urandom | base64 > "$data/faces-state.key"
   PORTAL_FACES_STATE_KEY="$(cat "$data/faces-state.key")"
 fi
-export PORTAL_FACES_STATE_KEY
+[ -n "${PORTAL_FACES_STATE_KEY:-}" ] && export PORTAL_FACES_STATE_KEY
 umask 022
 
 deploys=(--deploy "$root/portal-web/target/portal-web.war"
@@ -73,7 +75,7 @@ echo "Starting the portal on http://localhost:$port/ (loopback only)"
 exec java -Xmx1g -XX:+UseSerialGC \
   -Djava.io.tmpdir="$data/tmp" \
   -Dh2.bindAddress=127.0.0.1 \
-  -Dportal.base-url="http://localhost:$port" \
+  -Dportal.base-url="${PORTAL_BASE_URL:-http://localhost:$port}" \
   -Dportal.data-dir="$data" \
   -Dsandbox.redirect-uris="http://localhost:$port/oauth/callback" \
   "${db_product_opts[@]}" \
