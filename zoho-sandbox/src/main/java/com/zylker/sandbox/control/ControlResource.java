@@ -8,6 +8,7 @@ import com.zylker.sandbox.web.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,9 @@ import java.util.function.Supplier;
  */
 @Path("control")
 @Produces(MediaType.APPLICATION_JSON)
+// JSON only: a web page can send a text/plain or form POST to localhost without a preflight, and must not
+// be able to reset the sandbox or inject faults on a developer's machine.
+@Consumes(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class ControlResource {
 

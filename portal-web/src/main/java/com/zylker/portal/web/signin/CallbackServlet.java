@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -40,9 +41,19 @@ public class CallbackServlet extends HttpServlet {
             response.sendRedirect(completed.returnTo());
         } catch (SignInFailedException e) {
             LOG.info(() -> "sign-in did not complete: " + e.getMessage());
-            response.setStatus(e.problem() == SignInProblem.ZOHO_UNAVAILABLE ? 503 : 400);
-            request.setAttribute(PROBLEM_ATTRIBUTE, e.problem());
-            request.getRequestDispatcher("/sign-in-problem.xhtml").forward(request, response);
+            showProblem(request, response, e.problem());
+        } catch (RuntimeException e) {
+            // The database (state, token or session rows) is unavailable: nothing was kept, say so plainly.
+            LOG.log(Level.WARNING, "sign-in failed on our side: " + e.getClass().getName());
+            showProblem(request, response, SignInProblem.PORTAL_UNAVAILABLE);
         }
+    }
+
+    private static void showProblem(HttpServletRequest request, HttpServletResponse response, SignInProblem problem)
+            throws ServletException, IOException {
+        boolean passing = problem == SignInProblem.ZOHO_UNAVAILABLE || problem == SignInProblem.PORTAL_UNAVAILABLE;
+        response.setStatus(passing ? 503 : 400);
+        request.setAttribute(PROBLEM_ATTRIBUTE, problem);
+        request.getRequestDispatcher("/sign-in-problem.xhtml").forward(request, response);
     }
 }

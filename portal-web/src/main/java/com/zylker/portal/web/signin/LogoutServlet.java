@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code POST /logout[?everywhere=true]}: ends this browser's session (or all of the user's) and shows the
@@ -17,17 +19,27 @@ import java.io.IOException;
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
 
+    private static final Logger LOG = Logger.getLogger(LogoutServlet.class.getName());
+
     @Inject
     SignInService signIn;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String session = SessionCookies.readSession(request);
-        if (session != null) {
-            signIn.signOut(session, "true".equals(request.getParameter("everywhere")));
-        }
         SessionCookies.clearSession(request, response);
         response.setHeader("Cache-Control", "no-store");
+        if (session != null) {
+            try {
+                signIn.signOut(session, "true".equals(request.getParameter("everywhere")));
+            } catch (RuntimeException e) {
+                // This browser is signed out (cookie cleared); the rows could not be removed now.
+                LOG.log(Level.WARNING, "sign-out could not reach the database: " + e.getClass().getName());
+                response.setHeader("Retry-After", "30");
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                return;
+            }
+        }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", "/?signin=out");
     }

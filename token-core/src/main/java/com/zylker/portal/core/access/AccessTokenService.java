@@ -12,7 +12,6 @@ import com.zylker.portal.core.zoho.ZohoOAuthClient;
 import com.zylker.portal.core.zoho.ZohoOAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,10 +31,11 @@ import java.util.logging.Logger;
  * refresh in flight per token across all nodes.
  *
  * <p>Two queues: requests of one node wait on a per-user lock in memory (so a burst costs one database lock
- * wait, not fifty), and nodes wait on the token's row in {@code token_refresh_lock} ({@link RefreshLocks}).
- * Whoever gets the lock first re-reads the token, and refreshes only if it is still stale — the others find
- * the new token already saved. A refresh Zoho refuses ends the user's sessions ({@link SignInEndedException});
- * a passing failure keeps them ({@link ZohoUnavailableException}).
+ * wait, not fifty), and nodes wait on a named database lock per token ({@link RefreshLocks}). Whoever gets
+ * the lock first re-reads the token, and refreshes only if it is still stale — the others find the new token
+ * already saved. A refresh token Zoho declares dead ({@code invalid_code}) ends the user's sessions
+ * ({@link SignInEndedException}); anything else — Zoho down or busy, our own client misconfigured — keeps
+ * them ({@link ZohoUnavailableException}).
  */
 @ApplicationScoped
 public class AccessTokenService implements AccessTokens {
@@ -43,6 +43,8 @@ public class AccessTokenService implements AccessTokens {
     private static final Logger LOG = Logger.getLogger(AccessTokenService.class.getName());
     private static final Duration LOCAL_WAIT = Duration.ofSeconds(30);
     private static final Duration MAX_MARGIN = Duration.ofSeconds(60);
+    /** The token endpoint's answer for a refresh token that is revoked or otherwise dead (ZOHO-FACTS.md). */
+    private static final String REFRESH_TOKEN_DEAD = "invalid_code";
 
     @Inject
     TokenStore tokenStore;
@@ -104,7 +106,6 @@ public class AccessTokenService implements AccessTokens {
     private OAuthToken refreshUnderLock(String user, OAuthToken token, String rejected) {
         Outcome outcome;
         try {
-            refreshLocks.ensureRow(token.id());
             outcome = refreshLocks.underLock(token.id(), () -> {
                 OAuthToken current = load(user);
                 if (isFresh(current, rejected)) {
@@ -116,8 +117,8 @@ public class AccessTokenService implements AccessTokens {
                     return Outcome.failed(current, e);
                 }
             });
-        } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
-            // Lock timeout: another node is still refreshing. Its result may have landed meanwhile.
+        } catch (RefreshLocks.RefreshLockTimeoutException e) {
+            // Another node is still refreshing. Its result may have landed meanwhile.
             OAuthToken again = load(user);
             if (isFresh(again, rejected)) {
                 return again;
@@ -126,7 +127,6 @@ public class AccessTokenService implements AccessTokens {
                     Duration.ofSeconds(5), e);
         }
         if (outcome.failure != null) {
-            // Outside the lock: deleting the token cascades to its lock row, which must not be held by us.
             throw handleRefusal(outcome.token, outcome.failure);
         }
         return outcome.token;
@@ -142,6 +142,7 @@ public class AccessTokenService implements AccessTokens {
 
     private OAuthToken refreshAndSave(OAuthToken token) {
         if (token.refreshToken() == null) {
+            endSignIn(token, "no refresh token stored");
             throw new SignInEndedException("no refresh token stored for the user");
         }
         TokenGrant grant = oauth.refresh(dataCentreOf(token), token.refreshToken());
@@ -158,13 +159,19 @@ public class AccessTokenService implements AccessTokens {
     }
 
     private RuntimeException handleRefusal(OAuthToken token, ZohoOAuthException e) {
-        if (e.kind() == ZohoOAuthException.Kind.GRANT_REFUSED) {
+        if (e.kind() == ZohoOAuthException.Kind.GRANT_REFUSED && REFRESH_TOKEN_DEAD.equals(e.zohoError())) {
+            // The refresh token is dead (revoked, password changed, app removed): only a new consent helps.
             // Deleting the token ends every session of the user (ON DELETE CASCADE).
-            tokenStore.deleteToken(token.id());
-            cache.remove(key(token.userName()));
-            LOG.info(() -> "Zoho refused the refresh token of token " + token.id() + " (" + e.zohoError()
-                    + "): the user's sessions were ended");
+            endSignIn(token, "Zoho refused the refresh token (" + e.zohoError() + ")");
             return new SignInEndedException("Zoho refused the refresh token: " + e.zohoError());
+        }
+        if (e.kind() == ZohoOAuthException.Kind.GRANT_REFUSED) {
+            // invalid_client and friends: our client settings (secret, data centre) are wrong, not the user's
+            // grant. Keep every token; signing everyone out would not fix it and would cost them a consent.
+            LOG.severe(() -> "Zoho refused a refresh with '" + e.zohoError() + "': check zoho.client-id,"
+                    + " zoho.client-secret and the data-centre settings. Users keep their sessions.");
+            return new ZohoUnavailableException("The portal cannot renew your Zoho sign-in right now; the portal team"
+                    + " has been alerted. Please retry later.", Duration.ofSeconds(60), e);
         }
         Duration retry = e.kind() == ZohoOAuthException.Kind.RATE_LIMITED ? Duration.ofSeconds(60) : Duration.ofSeconds(10);
         return new ZohoUnavailableException(e.kind() == ZohoOAuthException.Kind.RATE_LIMITED
@@ -172,12 +179,23 @@ public class AccessTokenService implements AccessTokens {
                 : "Zoho is not answering right now — please retry in a moment.", retry, e);
     }
 
+    /** Deletes a token that can never work again; its sessions go with it. */
+    private void endSignIn(OAuthToken token, String reason) {
+        tokenStore.deleteToken(token.id());
+        cache.remove(key(token.userName()));
+        LOG.info(() -> reason + " for token " + token.id() + ": the user's sessions were ended");
+    }
+
     private ZohoDataCentre dataCentreOf(OAuthToken token) {
         Optional<ZohoDataCentre> dc = Optional.ofNullable(token.accountsServer()).flatMap(accounts::byAccountsServer);
         if (dc.isEmpty()) {
             dc = Optional.ofNullable(token.apiDomain()).flatMap(accounts::byApiDomain);
         }
-        return dc.orElseThrow(() -> new SignInEndedException("the token's data centre is no longer configured"));
+        if (dc.isEmpty()) {
+            endSignIn(token, "the token's data centre is no longer configured");
+            throw new SignInEndedException("the token's data centre is no longer configured");
+        }
+        return dc.get();
     }
 
     private OAuthToken load(String user) {

@@ -20,6 +20,10 @@ public final class ProductionReadiness {
 
     static final String SANDBOX_CLIENT_ID = "1000.ZYLKERDEMO";
     static final String SANDBOX_CLIENT_SECRET = "zylker-sandbox-demo-secret";
+    /** Zoho's accounts servers and API domains, exactly (ZOHO-FACTS.md): no look-alike passes. */
+    private static final java.util.regex.Pattern ZOHO_HOSTS = java.util.regex.Pattern.compile(
+            "accounts\\.zoho\\.(com|eu|in|com\\.au|jp|uk|sa|com\\.cn)|accounts\\.zohocloud\\.ca"
+                    + "|www\\.zohoapis\\.(com|eu|in|com\\.au|jp|uk|sa|ca|com\\.cn)");
 
     private ProductionReadiness() {
     }
@@ -67,8 +71,8 @@ public final class ProductionReadiness {
         try {
             URI uri = URI.create(url);
             String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-            return "https".equalsIgnoreCase(uri.getScheme())
-                    && (host.startsWith("accounts.zoho") || host.startsWith("www.zohoapis") || host.endsWith(".zohocloud.ca"))
+            return "https".equalsIgnoreCase(uri.getScheme()) && ZOHO_HOSTS.matcher(host).matches()
+                    && uri.getPort() == -1 && uri.getUserInfo() == null
                     && (uri.getPath() == null || !uri.getPath().contains("zoho-sandbox"));
         } catch (IllegalArgumentException e) {
             return false;

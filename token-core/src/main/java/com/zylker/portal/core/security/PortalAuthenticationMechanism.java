@@ -11,9 +11,11 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The one sign-in check of every WAR: the session cookie is looked up in the shared session table on every
@@ -29,6 +31,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
 
     /** Request attribute holding the {@link PortalSession} of a signed-in request. */
     public static final String SESSION_ATTRIBUTE = PortalSession.class.getName();
+    private static final Logger LOG = Logger.getLogger(PortalAuthenticationMechanism.class.getName());
 
     @Inject
     PortalSessions sessions;
@@ -45,7 +48,12 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         String cookie = SessionCookies.readSession(request);
         if (cookie != null) {
-            Optional<PortalSession> session = sessions.touch(cookie);
+            Optional<PortalSession> session;
+            try {
+                session = sessions.touch(cookie);
+            } catch (RuntimeException e) {
+                return unavailable(request, response, e);
+            }
             if (session.isPresent()) {
                 request.setAttribute(SESSION_ATTRIBUTE, session.get());
                 response.setHeader("Cache-Control", "no-store");
@@ -62,6 +70,29 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.responseUnauthorized();
         }
         return context.redirect("/login" + returnParameter(request));
+    }
+
+    /**
+     * The session table cannot be read (database down): a clear 503 — the error page, or JSON for the API —
+     * instead of the container's generic 500, and the session cookie is kept for when the database is back.
+     */
+    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response,
+                                                    RuntimeException cause) {
+        LOG.warning(() -> "session lookup failed, answering 503: " + cause.getClass().getName());
+        response.setHeader("Retry-After", "30");
+        try {
+            if (isApi(request)) {
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setContentType("application/json");
+                response.getWriter().write("{\"error\":\"portal-unavailable\",\"message\":\"The portal cannot reach"
+                        + " its database right now. Please retry in a minute.\",\"retryAfterSeconds\":30}");
+            } else {
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            }
+        } catch (IOException e) {
+            LOG.fine("client went away before the 503 was written");
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static boolean isPublicResource(HttpServletRequest request, HttpMessageContext context) {

@@ -72,10 +72,6 @@ public class PortalSessionEntity {
         return lastSeenAt;
     }
 
-    void seenAt(LocalDateTime time) {
-        this.lastSeenAt = time;
-    }
-
     String userEmail() {
         return userEmail;
     }

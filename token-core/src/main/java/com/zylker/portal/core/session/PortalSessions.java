@@ -62,17 +62,24 @@ public class PortalSessions {
         if (rawId == null || rawId.isBlank() || rawId.length() > 100) {
             return Optional.empty();
         }
-        PortalSessionEntity entity = em.find(PortalSessionEntity.class, hash(rawId));
+        byte[] idHash = hash(rawId);
+        PortalSessionEntity entity = em.find(PortalSessionEntity.class, idHash);
         if (entity == null) {
             return Optional.empty();
         }
         LocalDateTime now = now();
         if (policy().isExpired(toInstant(entity.createdAt()), toInstant(entity.lastSeenAt()), toInstant(now))) {
-            em.remove(entity);
+            deleteSession(idHash);
             return Optional.empty();
         }
         if (Duration.between(entity.lastSeenAt(), now).compareTo(SessionPolicy.TOUCH_INTERVAL) >= 0) {
-            entity.seenAt(now);
+            // A bulk update, not a dirty entity: the row may be deleted meanwhile (sign-out everywhere), and
+            // touching a session that is gone must not fail the request.
+            em.createQuery("UPDATE PortalSessionEntity s SET s.lastSeenAt = :now"
+                            + " WHERE s.idHash = :idHash AND s.lastSeenAt < :now")
+                    .setParameter("now", now)
+                    .setParameter("idHash", idHash)
+                    .executeUpdate();
         }
         return Optional.of(entity.toSession());
     }
@@ -80,15 +87,15 @@ public class PortalSessions {
     /** Ends one session by its cookie value; returns the user it belonged to, if it existed. */
     @Transactional
     public Optional<String> end(String rawId) {
-        if (rawId == null || rawId.isBlank()) {
+        if (rawId == null || rawId.isBlank() || rawId.length() > 100) {
             return Optional.empty();
         }
-        PortalSessionEntity entity = em.find(PortalSessionEntity.class, hash(rawId));
+        byte[] idHash = hash(rawId);
+        PortalSessionEntity entity = em.find(PortalSessionEntity.class, idHash);
         if (entity == null) {
             return Optional.empty();
         }
-        em.remove(entity);
-        return Optional.of(entity.userEmail());
+        return deleteSession(idHash) > 0 ? Optional.of(entity.userEmail()) : Optional.empty();
     }
 
     /** Ends every session of a user; returns how many there were. */
@@ -137,15 +144,25 @@ public class PortalSessions {
         if (state == null || state.isBlank() || state.length() > 100) {
             return Optional.empty();
         }
-        LoginStateEntity entity = em.find(LoginStateEntity.class, hash(state));
+        byte[] stateHash = hash(state);
+        LoginStateEntity entity = em.find(LoginStateEntity.class, stateHash);
         if (entity == null) {
             return Optional.empty();
         }
-        em.remove(entity);
-        if (entity.createdAt().isBefore(now().minusMinutes(LOGIN_STATE_MINUTES))) {
+        int deleted = em.createQuery("DELETE FROM LoginStateEntity l WHERE l.stateHash = :stateHash")
+                .setParameter("stateHash", stateHash)
+                .executeUpdate();
+        if (deleted == 0 || entity.createdAt().isBefore(now().minusMinutes(LOGIN_STATE_MINUTES))) {
+            // Consumed by a concurrent callback, or expired: either way not usable now.
             return Optional.empty();
         }
         return Optional.of(entity.returnTo() == null ? "" : entity.returnTo());
+    }
+
+    private int deleteSession(byte[] idHash) {
+        return em.createQuery("DELETE FROM PortalSessionEntity s WHERE s.idHash = :idHash")
+                .setParameter("idHash", idHash)
+                .executeUpdate();
     }
 
     private SessionPolicy policy() {

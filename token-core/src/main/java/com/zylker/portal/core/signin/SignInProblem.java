@@ -15,7 +15,9 @@ public enum SignInProblem {
     ZOHO_ERROR("Zoho reported a problem with the sign-in",
             "Please try again; if it keeps happening, tell the portal team the time it happened."),
     NO_OFFLINE_ACCESS("Zoho did not grant lasting access",
-            "The portal needs offline access to keep you signed in. Please sign in again and accept the consent screen.");
+            "The portal needs offline access to keep you signed in. Please sign in again and accept the consent screen."),
+    PORTAL_UNAVAILABLE("The portal could not finish your sign-in",
+            "Something on our side is unavailable right now; nothing was saved. Please try again in a minute.");
 
     private final String title;
     private final String advice;

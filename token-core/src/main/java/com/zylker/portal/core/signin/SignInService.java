@@ -74,6 +74,10 @@ public class SignInService {
 
     /** What the callback received from the browser; every field may be absent or hostile. */
     public record Callback(String code, String state, String location, String accountsServer, String error) {
+        @Override
+        public String toString() {
+            return "Callback[location=" + location + ", error=" + error + "]";
+        }
     }
 
     public Started start(String dataCentre, String returnTo) {
@@ -94,39 +98,48 @@ public class SignInService {
             throw new SignInFailedException(SignInProblem.CODE_REFUSED, "no code on the callback", null);
         }
         TokenGrant grant = zoho(() -> oauth.exchangeCode(dc, callback.code()));
-        ZohoUser user = zoho(() -> oauth.userInfo(dc, grant.accessToken()));
-        String email = user.email().trim();
+        boolean stored = false;
+        try {
+            ZohoUser user = zoho(() -> oauth.userInfo(dc, grant.accessToken()));
+            String email = user.email().trim().toLowerCase(Locale.ROOT);
 
-        Optional<OAuthToken> previous = tokenStore.findToken(OAuthToken.builder().userName(email).build());
-        String refreshToken = grant.refreshToken() != null ? grant.refreshToken()
-                : previous.map(OAuthToken::refreshToken).orElse(null);
-        if (refreshToken == null) {
-            throw new SignInFailedException(SignInProblem.NO_OFFLINE_ACCESS, "no refresh token granted", null);
-        }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        OAuthToken saved = tokenStore.saveToken(OAuthToken.builder()
-                .id(previous.map(OAuthToken::id).orElse(null))
-                .userName(email)
-                .clientId(settings.clientId())
-                .clientSecret(settings.clientSecret())
-                .accessToken(grant.accessToken())
-                .refreshToken(refreshToken)
-                .expiryTime(now.plus(grant.expiresIn()))
-                .redirectUrl(settings.redirectUri().toString())
-                .apiDomain(grant.apiDomain())
-                .accountsServer(dc.accountsUrl().toString())
-                .build());
-        accessTokens.forget(email);
-        previous.filter(p -> p.refreshToken() != null && !p.refreshToken().equals(refreshToken))
-                .ifPresent(this::revokeQuietly);
+            Optional<OAuthToken> previous = tokenStore.findToken(OAuthToken.builder().userName(email).build());
+            String refreshToken = grant.refreshToken() != null ? grant.refreshToken()
+                    : previous.map(OAuthToken::refreshToken).orElse(null);
+            if (refreshToken == null) {
+                throw new SignInFailedException(SignInProblem.NO_OFFLINE_ACCESS, "no refresh token granted", null);
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            OAuthToken saved = tokenStore.saveToken(OAuthToken.builder()
+                    .id(previous.map(OAuthToken::id).orElse(null))
+                    .userName(email)
+                    .clientId(settings.clientId())
+                    .clientSecret(settings.clientSecret())
+                    .accessToken(grant.accessToken())
+                    .refreshToken(refreshToken)
+                    .expiryTime(now.plus(grant.expiresIn()))
+                    .redirectUrl(settings.redirectUri().toString())
+                    .apiDomain(grant.apiDomain())
+                    .accountsServer(dc.accountsUrl().toString())
+                    .build());
+            stored = true;
+            accessTokens.forget(email);
+            previous.filter(p -> p.refreshToken() != null && !p.refreshToken().equals(refreshToken))
+                    .ifPresent(this::revokeQuietly);
 
-        if (previousSessionId != null) {
-            sessions.end(previousSessionId);
+            if (previousSessionId != null) {
+                sessions.end(previousSessionId);
+            }
+            String sessionId = sessions.create(email, user.displayName(), saved.id(), dc.id(), clientIp, userAgent);
+            return new Completed(sessionId, returnTo);
+        } catch (RuntimeException e) {
+            if (!stored && grant.refreshToken() != null) {
+                // Zoho keeps at most 20 refresh tokens per user: never leave one behind that nobody stores.
+                revokeQuietly(dc, grant.refreshToken());
+            }
+            throw e instanceof SignInFailedException ? e
+                    : new SignInFailedException(SignInProblem.PORTAL_UNAVAILABLE, "sign-in failed after the code exchange", e);
         }
-        String displayName = user.displayName() != null && !user.displayName().isBlank() ? user.displayName()
-                : (nullToEmpty(user.firstName()) + " " + nullToEmpty(user.lastName())).trim();
-        String sessionId = sessions.create(email, displayName, saved.id(), dc.id(), clientIp, userAgent);
-        return new Completed(sessionId, returnTo);
     }
 
     /**
@@ -193,16 +206,16 @@ public class SignInService {
     }
 
     private void revokeQuietly(OAuthToken token) {
-        try {
-            Optional.ofNullable(token.accountsServer()).flatMap(accounts::byAccountsServer)
-                    .ifPresent(dc -> oauth.revoke(dc, token.refreshToken()));
-        } catch (RuntimeException e) {
-            // The user is signed out on our side either way; a grant Zoho still holds is logged, not fatal.
-            LOG.log(Level.WARNING, "could not revoke the old refresh token of token " + token.id() + ": " + e.getClass().getSimpleName());
-        }
+        Optional.ofNullable(token.accountsServer()).flatMap(accounts::byAccountsServer)
+                .ifPresent(dc -> revokeQuietly(dc, token.refreshToken()));
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+    private void revokeQuietly(ZohoDataCentre dc, String refreshToken) {
+        try {
+            oauth.revoke(dc, refreshToken);
+        } catch (RuntimeException e) {
+            // The user is signed out on our side either way; a grant Zoho still holds is logged, not fatal.
+            LOG.log(Level.WARNING, "could not revoke a refresh token at " + dc.id() + ": " + e.getClass().getSimpleName());
+        }
     }
 }

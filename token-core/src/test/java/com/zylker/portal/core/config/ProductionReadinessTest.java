@@ -42,6 +42,9 @@ class ProductionReadinessTest {
         assertThat(ProductionReadiness.isRealZoho("http://accounts.zoho.com")).isFalse();
         assertThat(ProductionReadiness.isRealZoho("https://127.0.0.1/zoho-sandbox/accounts/com")).isFalse();
         assertThat(ProductionReadiness.isRealZoho("https://evil.example/accounts.zoho.com")).isFalse();
+        assertThat(ProductionReadiness.isRealZoho("https://accounts.zoho.com.evil.example")).isFalse();
+        assertThat(ProductionReadiness.isRealZoho("https://accounts.zoho.evil.example")).isFalse();
+        assertThat(ProductionReadiness.isRealZoho("https://www.zohoapis.eu")).isTrue();
     }
 
     @Test
