@@ -86,6 +86,24 @@ public class AccessTokenService implements AccessTokens {
         cache.remove(key(user));
     }
 
+    /**
+     * Replaces a user's stored token (a new sign-in) in the same queue as refreshes, so that a refresh in
+     * flight cannot save the old refresh token over the new one after the sign-in revoked it.
+     *
+     * @param existingTokenId the user's current token row, or {@code null} on a first sign-in (nothing to race)
+     */
+    public OAuthToken replaceToken(String user, String existingTokenId, java.util.function.Supplier<OAuthToken> save) {
+        ReentrantLock local = localLocks.computeIfAbsent(key(user), k -> new ReentrantLock());
+        acquire(local);
+        try {
+            OAuthToken saved = existingTokenId == null ? save.get() : refreshLocks.underLock(existingTokenId, save);
+            cache.remove(key(user));
+            return saved;
+        } finally {
+            local.unlock();
+        }
+    }
+
     private ZohoAccess refreshIfNeeded(String user, String rejected) {
         ReentrantLock local = localLocks.computeIfAbsent(key(user), k -> new ReentrantLock());
         acquire(local);

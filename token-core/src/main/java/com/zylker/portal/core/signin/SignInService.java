@@ -110,7 +110,7 @@ public class SignInService {
                 throw new SignInFailedException(SignInProblem.NO_OFFLINE_ACCESS, "no refresh token granted", null);
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            OAuthToken saved = tokenStore.saveToken(OAuthToken.builder()
+            OAuthToken replacement = OAuthToken.builder()
                     .id(previous.map(OAuthToken::id).orElse(null))
                     .userName(email)
                     .clientId(settings.clientId())
@@ -121,9 +121,11 @@ public class SignInService {
                     .redirectUrl(settings.redirectUri().toString())
                     .apiDomain(grant.apiDomain())
                     .accountsServer(dc.accountsUrl().toString())
-                    .build());
+                    .build();
+            // In the refresh queue: a refresh in flight must not save the old refresh token over this one.
+            OAuthToken saved = accessTokens.replaceToken(email, previous.map(OAuthToken::id).orElse(null),
+                    () -> tokenStore.saveToken(replacement));
             stored = true;
-            accessTokens.forget(email);
             previous.filter(p -> p.refreshToken() != null && !p.refreshToken().equals(refreshToken))
                     .ifPresent(this::revokeQuietly);
 

@@ -1,0 +1,181 @@
+package com.zylker.portal.core.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import com.zylker.portal.core.config.PortalConfig;
+import com.zylker.portal.core.token.OAuthToken;
+import com.zylker.portal.core.token.TokenStore;
+import com.zylker.portal.core.zoho.ZohoAccess;
+import com.zylker.portal.core.zoho.ZohoAccounts;
+import com.zylker.portal.core.zoho.ZohoClientSettings;
+import com.zylker.portal.core.zoho.ZohoDataCentre;
+import com.zylker.portal.core.zoho.ZohoOAuthClient;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a refresh does with Zoho's answers: a new token saved and handed out; a dead refresh token
+ * ({@code invalid_code}) ends the sign-in; a refusal that points at our own client keeps it; a token someone
+ * else already renewed is used without asking Zoho again. Zoho is a loopback stub; the store is in memory.
+ */
+class AccessTokenServiceRefreshTest {
+
+    private static final String USER = "priya.raman@zylkeracademy.com";
+
+    private HttpServer zoho;
+    private final AtomicInteger tokenCalls = new AtomicInteger();
+    private volatile String tokenAnswer;
+    private final InMemoryTokenStore store = new InMemoryTokenStore();
+    private AccessTokenService service;
+
+    @BeforeEach
+    void start() throws IOException {
+        zoho = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        zoho.createContext("/accounts/com/oauth/v2/token", exchange -> {
+            tokenCalls.incrementAndGet();
+            byte[] body = tokenAnswer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        zoho.start();
+        URI base = URI.create("http://127.0.0.1:" + zoho.getAddress().getPort());
+        ZohoDataCentre com = new ZohoDataCentre("com", base.resolve("/accounts/com"), base.resolve("/api/com"));
+        service = new AccessTokenService();
+        service.tokenStore = store;
+        service.accounts = new ZohoAccounts(List.of(com), "com");
+        service.oauth = new ZohoOAuthClient(HttpClient.newHttpClient(), new ZohoClientSettings("1000.TEST", "test-secret",
+                URI.create("http://localhost/oauth/callback"), List.of("ZohoCRM.modules.ALL"),
+                Duration.ofSeconds(2), Duration.ofSeconds(2)));
+        service.refreshLocks = new RefreshLocks() {
+            @Override
+            public <T> T underLock(String tokenId, Supplier<T> work) {
+                return work.get();
+            }
+        };
+        service.config = new PortalConfig(null) {
+            @Override
+            public Optional<String> optionalValue(String key) {
+                return Optional.empty();
+            }
+        };
+        store.saveToken(OAuthToken.builder().userName(USER).clientId("1000.TEST").accessToken("1000.old-access")
+                .refreshToken("1000.refresh").expiryTime(Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.SECONDS))
+                .updatedAt(Instant.now().minusSeconds(3610)).apiDomain(base.resolve("/api/com").toString())
+                .accountsServer(base.resolve("/accounts/com").toString()).build());
+    }
+
+    @AfterEach
+    void stop() {
+        zoho.stop(0);
+    }
+
+    @Test
+    void expiredTokenIsRefreshedSavedAndHandedOut() {
+        tokenAnswer = "{\"access_token\":\"1000.new-access\",\"api_domain\":\"http://127.0.0.1/api/com\","
+                + "\"token_type\":\"Bearer\",\"expires_in\":3600}";
+
+        ZohoAccess access = service.current(USER);
+
+        assertThat(access.accessToken()).isEqualTo("1000.new-access");
+        assertThat(store.byUser(USER).orElseThrow().accessToken()).isEqualTo("1000.new-access");
+        assertThat(store.byUser(USER).orElseThrow().refreshToken()).as("refresh token kept").isEqualTo("1000.refresh");
+        assertThat(service.current(USER).accessToken()).as("cached, no second refresh").isEqualTo("1000.new-access");
+        assertThat(tokenCalls).hasValue(1);
+    }
+
+    @Test
+    void deadRefreshTokenEndsTheSignIn() {
+        tokenAnswer = "{\"error\":\"invalid_code\"}";
+
+        assertThatThrownBy(() -> service.current(USER)).isInstanceOf(SignInEndedException.class);
+
+        assertThat(store.byUser(USER)).as("token deleted, so its sessions go too").isEmpty();
+    }
+
+    @Test
+    void refusalThatPointsAtOurClientKeepsTheSignIn() {
+        tokenAnswer = "{\"error\":\"invalid_client\"}";
+
+        assertThatThrownBy(() -> service.current(USER)).isInstanceOf(ZohoUnavailableException.class);
+
+        assertThat(store.byUser(USER)).as("token kept").isPresent();
+    }
+
+    @Test
+    void tokenRenewedElsewhereIsUsedWithoutAskingZoho() {
+        OAuthToken stored = store.byUser(USER).orElseThrow();
+        store.saveToken(stored.toBuilder().accessToken("1000.renewed-by-node-b")
+                .expiryTime(Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS))
+                .updatedAt(Instant.now()).build());
+
+        ZohoAccess access = service.renewAfterRejection(USER, "1000.old-access");
+
+        assertThat(access.accessToken()).isEqualTo("1000.renewed-by-node-b");
+        assertThat(tokenCalls).hasValue(0);
+    }
+
+    /** Just enough of a TokenStore: one token per user, found by user name or id. */
+    private static final class InMemoryTokenStore implements TokenStore {
+        private final Map<String, OAuthToken> byId = new ConcurrentHashMap<>();
+
+        Optional<OAuthToken> byUser(String user) {
+            return byId.values().stream().filter(t -> t.userName().equalsIgnoreCase(user)).findFirst();
+        }
+
+        @Override
+        public Optional<OAuthToken> findToken(OAuthToken partial) {
+            return byUser(partial.userName());
+        }
+
+        @Override
+        public OAuthToken saveToken(OAuthToken token) {
+            String id = byUser(token.userName()).map(OAuthToken::id).orElse(UUID.randomUUID().toString());
+            OAuthToken saved = token.toBuilder().id(id).updatedAt(token.updatedAt() != null ? token.updatedAt() : Instant.now())
+                    .build();
+            byId.put(id, saved);
+            return saved;
+        }
+
+        @Override
+        public void deleteToken(String id) {
+            byId.remove(id);
+        }
+
+        @Override
+        public List<OAuthToken> getTokens() {
+            return new ArrayList<>(byId.values());
+        }
+
+        @Override
+        public void deleteTokens() {
+            byId.clear();
+        }
+
+        @Override
+        public Optional<OAuthToken> findTokenById(String id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+    }
+}
