@@ -139,7 +139,8 @@ public final class PortalClient {
                 : base.resolve(pathOrUrl.startsWith("/") ? pathOrUrl.substring(1) : pathOrUrl);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Sends a request built by the test (extra headers), with this client's cookies. */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));

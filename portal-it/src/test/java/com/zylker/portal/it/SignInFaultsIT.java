@@ -219,6 +219,21 @@ class SignInFaultsIT {
     }
 
     @Test
+    void anotherSiteCannotSignTheUserOut() {
+        client.signIn(PRIYA);
+        long revocationsBefore = portal.sandbox().counter("revocations", "com");
+
+        HttpResponse<String> forged = client.send(java.net.http.HttpRequest.newBuilder(portal.url("/logout"))
+                .header("Origin", "http://evil.example")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("everywhere=true")));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(client.get("/home").statusCode()).as("still signed in").isEqualTo(200);
+        assertThat(portal.sandbox().counter("revocations", "com")).isEqualTo(revocationsBefore);
+    }
+
+    @Test
     void returnPathStaysOnThePortal() {
         assertThat(signInReturningTo("%2Fcrm%2Fleads")).isEqualTo("/crm/leads");
         assertThat(signInReturningTo("%2F%2Fevil.example%2Fx")).isEqualTo("/home");

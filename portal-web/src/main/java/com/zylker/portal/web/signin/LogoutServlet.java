@@ -26,6 +26,11 @@ public class LogoutServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!SameOrigin.isSameOrigin(request)) {
+            // Another site posting a sign-out (it would revoke the user's Zoho grant): refuse.
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
         String session = SessionCookies.readSession(request);
         SessionCookies.clearSession(request, response);
         response.setHeader("Cache-Control", "no-store");

@@ -163,12 +163,15 @@ public class AccessTokenService implements AccessTokens {
             endSignIn(token, "no refresh token stored");
             throw new SignInEndedException("no refresh token stored for the user");
         }
-        TokenGrant grant = oauth.refresh(dataCentreOf(token), token.refreshToken());
+        ZohoDataCentre dc = dataCentreOf(token);
+        TokenGrant grant = oauth.refresh(dc, token.refreshToken());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         OAuthToken refreshed = token.toBuilder()
                 .accessToken(grant.accessToken())
                 .refreshToken(grant.refreshToken() != null ? grant.refreshToken() : token.refreshToken())
-                .apiDomain(grant.apiDomain() != null ? grant.apiDomain() : token.apiDomain())
+                // Where bearer tokens go is decided by configuration, never by the token response.
+                .apiDomain(Optional.ofNullable(grant.apiDomain()).flatMap(accounts::byApiDomain)
+                        .filter(d -> d.id().equals(dc.id())).orElse(dc).apiUrl().toString())
                 .expiryTime(now.plus(grant.expiresIn()))
                 .build();
         OAuthToken saved = tokenStore.saveToken(refreshed);
@@ -242,7 +245,8 @@ public class AccessTokenService implements AccessTokens {
     }
 
     private OAuthToken remember(OAuthToken token) {
-        cache.put(key(token.userName()), token);
+        // The cache needs the access token and its times only: refresh token and client secret stay in the store.
+        cache.put(key(token.userName()), token.toBuilder().refreshToken(null).clientSecret(null).grantToken(null).build());
         return token;
     }
 

@@ -119,7 +119,7 @@ public class SignInService {
                     .refreshToken(refreshToken)
                     .expiryTime(now.plus(grant.expiresIn()))
                     .redirectUrl(settings.redirectUri().toString())
-                    .apiDomain(grant.apiDomain())
+                    .apiDomain(apiDomainOf(dc, grant.apiDomain()))
                     .accountsServer(dc.accountsUrl().toString())
                     .build();
             // In the refresh queue: a refresh in flight must not save the old refresh token over this one.
@@ -179,6 +179,16 @@ public class SignInService {
         return sessions.consumeLogin(state)
                 .map(r -> r.isEmpty() ? ReturnPaths.HOME : r)
                 .orElseThrow(() -> new SignInFailedException(SignInProblem.STATE_INVALID, "state unknown, used or expired", null));
+    }
+
+    /**
+     * The API domain the user's bearer token will be sent to: Zoho's answer only when it is the configured API
+     * domain of the same data centre, else that data centre's configured one. The token response is data from
+     * outside; it must not choose where tokens go.
+     */
+    private String apiDomainOf(ZohoDataCentre dc, String answered) {
+        return Optional.ofNullable(answered).flatMap(accounts::byApiDomain).filter(d -> d.id().equals(dc.id()))
+                .orElse(dc).apiUrl().toString();
     }
 
     private ZohoDataCentre dataCentre(Callback callback) {
