@@ -89,8 +89,11 @@ final class BenchStores {
      * {@code SELECT … FOR UPDATE} before the update), to separate that cost from ORM and crypto.
      */
     static final class Floor implements BenchStore {
-        private static final String COLUMNS = "id, user_name, client_id, client_secret, refresh_token, access_token,"
-                + " grant_token, expiry_time, redirect_url, api_domain, accounts_server";
+        // Whole SQL constants (prepared, parameters only): the floor is the fastest correct way, not the baseline.
+        private static final String SELECT_BY_USER = "SELECT id, user_name, client_id, client_secret, refresh_token, access_token, grant_token, expiry_time, redirect_url, api_domain, accounts_server FROM bench_floor_token WHERE user_name = ?";
+        private static final String SELECT_BY_ID = "SELECT id, user_name, client_id, client_secret, refresh_token, access_token, grant_token, expiry_time, redirect_url, api_domain, accounts_server FROM bench_floor_token WHERE id = ?";
+        private static final String INSERT = "INSERT INTO bench_floor_token (id, user_name, client_id, client_secret, refresh_token, access_token, grant_token, expiry_time, redirect_url, api_domain, accounts_server, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         private final TestDatabase db;
         private final boolean transactional;
 
@@ -109,7 +112,7 @@ final class BenchStores {
 
         @Override
         public Object findByUser(String user) throws SQLException {
-            return queryOne("SELECT " + COLUMNS + " FROM bench_floor_token WHERE user_name = ?", user);
+            return queryOne(SELECT_BY_USER, user);
         }
 
         @Override
@@ -148,15 +151,14 @@ final class BenchStores {
 
         @Override
         public Object findById(String id) throws SQLException {
-            return queryOne("SELECT " + COLUMNS + " FROM bench_floor_token WHERE id = ?", id);
+            return queryOne(SELECT_BY_ID, id);
         }
 
         @Override
         public String insert(String user) throws SQLException {
             String id = UUID.randomUUID().toString();
             try (Connection c = db.dataSource().getConnection();
-                    PreparedStatement ps = c.prepareStatement("INSERT INTO bench_floor_token (" + COLUMNS
-                            + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    PreparedStatement ps = c.prepareStatement(INSERT)) {
                 OAuthToken t = token(user, "1000.access." + user, Instant.now().plusSeconds(3600));
                 ps.setString(1, id);
                 ps.setString(2, t.userName());
