@@ -1,9 +1,9 @@
 package com.zylker.portal.web.home;
 
-import com.zylker.portal.core.zoho.CrmPage;
-import com.zylker.portal.core.zoho.CrmPageRequest;
-import com.zylker.portal.core.zoho.Deal;
-import com.zylker.portal.core.zoho.ZohoCrmClient;
+import com.zylker.portal.core.zoho.crm.CrmPage;
+import com.zylker.portal.core.zoho.crm.CrmPageRequest;
+import com.zylker.portal.core.zoho.crm.Deal;
+import com.zylker.portal.core.zoho.crm.ZohoCrmClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;

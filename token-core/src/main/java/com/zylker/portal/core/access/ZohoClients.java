@@ -2,11 +2,14 @@ package com.zylker.portal.core.access;
 
 import com.zylker.portal.core.config.PortalConfig;
 import com.zylker.portal.core.zoho.AccessTokens;
-import com.zylker.portal.core.zoho.ZohoAccounts;
-import com.zylker.portal.core.zoho.ZohoClientSettings;
-import com.zylker.portal.core.zoho.ZohoCrmClient;
-import com.zylker.portal.core.zoho.ZohoDataCentre;
-import com.zylker.portal.core.zoho.ZohoOAuthClient;
+import com.zylker.portal.core.zoho.accounts.ZohoAccounts;
+import com.zylker.portal.core.zoho.accounts.ZohoClientSettings;
+import com.zylker.portal.core.zoho.books.ZohoBooksClient;
+import com.zylker.portal.core.zoho.crm.ZohoCrmClient;
+import com.zylker.portal.core.zoho.http.ZohoApiCalls;
+import com.zylker.portal.core.zoho.http.ZohoCallStatistics;
+import com.zylker.portal.core.zoho.accounts.ZohoDataCentre;
+import com.zylker.portal.core.zoho.accounts.ZohoOAuthClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -17,8 +20,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Builds the Zoho clients from configuration, once per WAR: the data-centre table, the OAuth client of our
- * registered app, and the CRM client that takes each user's token from {@link AccessTokens}. One JDK
+ * Builds the Zoho adapters from configuration, once per WAR: the data-centre table, the OAuth client of our
+ * registered app, and the CRM and Books clients, both on one {@link ZohoApiCalls} that takes each user's token
+ * from {@link AccessTokens}; every exchange is counted in one {@link ZohoCallStatistics}. One JDK
  * {@link HttpClient} (its own connection pool) serves them all; every call has its own timeout. The clients
  * are immutable final classes, so they are {@code @Singleton} (no client proxy) rather than application-scoped.
  */
@@ -45,16 +49,36 @@ public class ZohoClients {
         return new ZohoAccounts(dataCentres, config.value("zoho.default-dc"));
     }
 
+    private final ZohoCallStatistics statistics = new ZohoCallStatistics();
+
     @Produces
     @Singleton
-    ZohoOAuthClient zohoOAuthClient(PortalConfig config) {
-        return new ZohoOAuthClient(http, settings(config));
+    ZohoCallStatistics zohoCallStatistics() {
+        return statistics;
     }
 
     @Produces
     @Singleton
-    ZohoCrmClient zohoCrmClient(AccessTokens tokens, PortalConfig config) {
-        return new ZohoCrmClient(http, tokens, requestTimeout(config));
+    ZohoOAuthClient zohoOAuthClient(PortalConfig config) {
+        return new ZohoOAuthClient(http, settings(config), statistics);
+    }
+
+    @Produces
+    @Singleton
+    ZohoApiCalls zohoApiCalls(AccessTokens tokens, PortalConfig config) {
+        return new ZohoApiCalls(http, tokens, requestTimeout(config), statistics);
+    }
+
+    @Produces
+    @Singleton
+    ZohoCrmClient zohoCrmClient(ZohoApiCalls calls) {
+        return new ZohoCrmClient(calls);
+    }
+
+    @Produces
+    @Singleton
+    ZohoBooksClient zohoBooksClient(ZohoApiCalls calls) {
+        return new ZohoBooksClient(calls);
     }
 
     @Produces

@@ -14,12 +14,14 @@ public final class ZohoApiException extends RuntimeException {
         UNAUTHORIZED,
         /** The token lacks a scope this call needs (401 {@code OAUTH_SCOPE_MISMATCH}): sign in again with consent. */
         SCOPE_MISMATCH,
-        /** The user's CRM profile does not allow this (403, e.g. {@code NO_PERMISSION}). */
+        /** The user's own role in the product does not allow this (CRM 403 {@code NO_PERMISSION}, Books 401 {@code 57}). */
         FORBIDDEN,
-        /** 429: API credits or concurrency exhausted; see {@link #retryAfter()}. */
+        /** 429: API credits or concurrency exhausted; see {@link #retryAfter()} (our back-off, Zoho sends none). */
         RATE_LIMITED,
         /** Timeout, connection failure or 5xx. */
         UNAVAILABLE,
+        /** The record or entity asked for does not exist (404). */
+        NOT_FOUND,
         /** Zoho refused the request (400 and other 4xx) with {@link #zohoCode()} and a message. */
         INVALID_REQUEST,
         /** An unexpected status or a body that could not be read. */

@@ -1,4 +1,4 @@
-package com.zylker.portal.core.zoho;
+package com.zylker.portal.core.zoho.crm;
 
 import java.time.Instant;
 

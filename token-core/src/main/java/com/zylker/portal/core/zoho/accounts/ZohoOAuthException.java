@@ -1,4 +1,4 @@
-package com.zylker.portal.core.zoho;
+package com.zylker.portal.core.zoho.accounts;
 
 /**
  * A failed call to Zoho's accounts server, sorted by what the caller should do about it. The message and

@@ -1,6 +1,7 @@
-package com.zylker.portal.core.zoho;
+package com.zylker.portal.core.zoho.accounts;
 
-import com.zylker.portal.core.zoho.ZohoOAuthException.Kind;
+import com.zylker.portal.core.testsupport.StubZohoServer;
+import com.zylker.portal.core.zoho.accounts.ZohoOAuthException.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

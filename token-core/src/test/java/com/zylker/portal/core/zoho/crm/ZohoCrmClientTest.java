@@ -1,6 +1,13 @@
-package com.zylker.portal.core.zoho;
+package com.zylker.portal.core.zoho.crm;
 
+import com.zylker.portal.core.testsupport.StubZohoServer;
+import com.zylker.portal.core.zoho.AccessTokens;
+import com.zylker.portal.core.zoho.ZohoAccess;
+import com.zylker.portal.core.zoho.ZohoApiException;
 import com.zylker.portal.core.zoho.ZohoApiException.Kind;
+import com.zylker.portal.core.zoho.http.ZohoApiCalls;
+import com.zylker.portal.core.zoho.http.ZohoCallObserver;
+import com.zylker.portal.core.zoho.http.ZohoTransport;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -63,8 +70,8 @@ class ZohoCrmClientTest {
     }
 
     private ZohoCrmClient client(Duration requestTimeout) {
-        return new ZohoCrmClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(), tokens,
-                requestTimeout);
+        return new ZohoCrmClient(new ZohoApiCalls(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(),
+                tokens, requestTimeout, ZohoCallObserver.NONE));
     }
 
     /** Hands out {@link #OLD}, and {@link #NEW} after a rejection; counts the renewals. */
@@ -97,14 +104,15 @@ class ZohoCrmClientTest {
         assertThat(page.records()).containsExactly(
                 new Deal("5725767000000411001", "Ana Silva — Java Bootcamp", "Negotiation/Review",
                         new BigDecimal("1499.5"), LocalDate.of(2025, 3, 14), "Acme GmbH", "Priya Raman",
-                        "priya.raman@zylkeracademy.com", 90),
-                new Deal("5725767000000411008", "Bare deal", null, null, null, null, null, null, null));
+                        "priya.raman@zylkeracademy.com", 90, "5725767000000333001", null, null, null),
+                new Deal("5725767000000411008", "Bare deal", null, null, null, null, null, null, null, null, null,
+                        null, null));
         StubZohoServer.Recorded request = zoho.onlyRequest();
         assertThat(request.method()).isEqualTo("GET");
         assertThat(request.path()).isEqualTo("/zoho-sandbox/api/eu/crm/v8/Deals");
         assertThat(request.header("Authorization")).isEqualTo("Zoho-oauthtoken " + OLD);
         assertThat(request.query()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "fields", "Deal_Name,Stage,Amount,Closing_Date,Account_Name,Owner,Probability",
+                "fields", CrmModule.DEALS.fields(),
                 "page", "3", "per_page", "2", "sort_by", "Created_Time", "sort_order", "desc"));
     }
 
@@ -348,7 +356,7 @@ class ZohoCrmClientTest {
 
     @Test
     void oversizedAnswerIsRefused() {
-        zoho.reply(200, "{\"data\":[],\"pad\":\"" + "x".repeat(ZohoHttp.MAX_BODY_BYTES) + "\"}");
+        zoho.reply(200, "{\"data\":[],\"pad\":\"" + "x".repeat(ZohoTransport.MAX_BODY_BYTES) + "\"}");
 
         ZohoApiException e = catchThrowableOfType(() -> crm.deals(USER, CrmPageRequest.of(1, 2)), ZohoApiException.class);
 

@@ -1,4 +1,4 @@
-package com.zylker.portal.core.zoho;
+package com.zylker.portal.core.zoho.accounts;
 
 /**
  * The signed-in user's Zoho profile ({@code /oauth/user/info}). The email is the portal's user name, so it is

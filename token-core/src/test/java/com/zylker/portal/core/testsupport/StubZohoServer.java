@@ -1,4 +1,4 @@
-package com.zylker.portal.core.zoho;
+package com.zylker.portal.core.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -27,20 +27,20 @@ import java.util.concurrent.TimeUnit;
  * A scripted stand-in for Zoho on a loopback port: answers requests in order with the queued replies and records
  * what it received. A reply may be delayed; closing the server releases delayed handlers at once.
  */
-final class StubZohoServer implements AutoCloseable {
+public final class StubZohoServer implements AutoCloseable {
 
-    record Recorded(String method, String path, String rawQuery, Map<String, List<String>> headers, String body) {
+    public record Recorded(String method, String path, String rawQuery, Map<String, List<String>> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null || values.isEmpty() ? null : values.get(0);
         }
 
-        Map<String, String> query() {
+        public Map<String, String> query() {
             return decodeForm(rawQuery);
         }
 
-        Map<String, String> form() {
+        public Map<String, String> form() {
             return decodeForm(body);
         }
     }
@@ -54,7 +54,7 @@ final class StubZohoServer implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    StubZohoServer() throws IOException {
+    public StubZohoServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "stub-zoho");
@@ -67,17 +67,17 @@ final class StubZohoServer implements AutoCloseable {
     }
 
     /** {@code http://<loopback>:<port>} without a trailing slash. */
-    URI base() {
+    public URI base() {
         InetSocketAddress a = server.getAddress();
         String host = a.getAddress().getHostAddress();
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort());
     }
 
-    StubZohoServer reply(int status, String body, String... headerNamesAndValues) {
+    public StubZohoServer reply(int status, String body, String... headerNamesAndValues) {
         return enqueue(status, body, 0, headerNamesAndValues);
     }
 
-    StubZohoServer replyAfter(long delayMs, int status, String body) {
+    public StubZohoServer replyAfter(long delayMs, int status, String body) {
         return enqueue(status, body, delayMs);
     }
 
@@ -90,11 +90,11 @@ final class StubZohoServer implements AutoCloseable {
         return this;
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         return List.copyOf(requests);
     }
 
-    Recorded onlyRequest() {
+    public Recorded onlyRequest() {
         if (requests.size() != 1) {
             throw new AssertionError("expected exactly one request, got " + requests.size());
         }
@@ -142,7 +142,7 @@ final class StubZohoServer implements AutoCloseable {
         }
     }
 
-    static Map<String, String> decodeForm(String raw) {
+    public static Map<String, String> decodeForm(String raw) {
         Map<String, String> out = new LinkedHashMap<>();
         if (raw == null || raw.isEmpty()) {
             return out;

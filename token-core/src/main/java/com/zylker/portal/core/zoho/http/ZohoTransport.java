@@ -1,11 +1,10 @@
-package com.zylker.portal.core.zoho;
+package com.zylker.portal.core.zoho.http;
 
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -23,27 +22,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The transport both Zoho clients share. Each call gets a hard deadline (connect + request timeout) on top of
+ * The transport every Zoho adapter shares (OAuth, CRM, Books). Each call gets a hard deadline (connect + request timeout) on top of
  * {@link HttpRequest#timeout()}, because the latter only covers waiting for the response headers: a Zoho that
  * accepts the connection and then trickles the body, or a client built without a connect timeout, must still
  * not hang a page. Bodies are capped in size since Zoho's answers are untrusted input.
  */
-final class ZohoHttp {
+public final class ZohoTransport {
 
-    static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+    public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
     private static final int MAX_TEXT = 300;
 
-    private ZohoHttp() {
-    }
-
-    record Response(int status, String body, HttpHeaders headers) {
-        boolean bodyIsBlank() {
-            return body == null || body.isBlank();
-        }
+    private ZohoTransport() {
     }
 
     /** No usable response: describes what happened without the URL (which may carry a token). */
-    static final class TransportException extends Exception {
+    public static final class TransportException extends Exception {
         private final boolean tooLarge;
 
         TransportException(String message, Throwable cause, boolean tooLarge) {
@@ -51,16 +44,16 @@ final class ZohoHttp {
             this.tooLarge = tooLarge;
         }
 
-        boolean tooLarge() {
+        public boolean tooLarge() {
             return tooLarge;
         }
     }
 
-    static Response send(HttpClient http, HttpRequest request, Duration deadline) throws TransportException {
+    public static ZohoResponse send(HttpClient http, HttpRequest request, Duration deadline) throws TransportException {
         CompletableFuture<HttpResponse<String>> future = http.sendAsync(request, info -> new CappedBody());
         try {
             HttpResponse<String> response = future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-            return new Response(response.statusCode(), response.body(), response.headers());
+            return new ZohoResponse(response.statusCode(), response.body(), response.headers());
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new TransportException("no complete answer within " + deadline.toMillis() + " ms", e, false);
@@ -93,12 +86,12 @@ final class ZohoHttp {
         return "failed (" + cause.getClass().getSimpleName() + ")";
     }
 
-    static boolean isServerError(int status) {
+    public static boolean isServerError(int status) {
         return status >= 500 && status <= 599;
     }
 
     /** {@code application/x-www-form-urlencoded} and query strings; {@code null} values are left out. */
-    static String form(Map<String, String> params) {
+    public static String form(Map<String, String> params) {
         StringJoiner joiner = new StringJoiner("&");
         params.forEach((k, v) -> {
             if (v != null) {
@@ -109,7 +102,7 @@ final class ZohoHttp {
     }
 
     /** Percent-encoding for query components (space as {@code %20}, which every decoder reads the same). */
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
@@ -117,7 +110,7 @@ final class ZohoHttp {
      * Text from Zoho made fit for an exception message: control characters dropped, length capped, and any of
      * the given secrets replaced, in case Zoho echoes what it was sent.
      */
-    static String safeText(String text, String... secrets) {
+    public static String safeText(String text, String... secrets) {
         if (text == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package com.zylker.portal.core.zoho;
+package com.zylker.portal.core.zoho.crm;
 
 /**
  * A lead to create. {@code lastName} is mandatory in Zoho; the rest may be {@code null} (then not sent).

@@ -1,4 +1,4 @@
-package com.zylker.portal.core.zoho;
+package com.zylker.portal.core.zoho.accounts;
 
 import java.net.URI;
 import java.util.Locale;

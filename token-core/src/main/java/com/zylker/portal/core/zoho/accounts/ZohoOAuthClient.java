@@ -1,6 +1,13 @@
-package com.zylker.portal.core.zoho;
+package com.zylker.portal.core.zoho.accounts;
 
-import com.zylker.portal.core.zoho.ZohoOAuthException.Kind;
+import com.zylker.portal.core.zoho.accounts.ZohoOAuthException.Kind;
+import com.zylker.portal.core.zoho.http.ZohoApiCalls;
+import com.zylker.portal.core.zoho.http.ZohoCallObserver;
+import com.zylker.portal.core.zoho.http.ZohoJson;
+import com.zylker.portal.core.zoho.http.ZohoProduct;
+import com.zylker.portal.core.zoho.http.ZohoRequest;
+import com.zylker.portal.core.zoho.http.ZohoResponse;
+import com.zylker.portal.core.zoho.http.ZohoTransport;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -41,11 +48,17 @@ public final class ZohoOAuthClient {
     private final HttpClient http;
     private final ZohoClientSettings settings;
     private final Duration deadline;
+    private final ZohoApiCalls profileCalls;
 
     public ZohoOAuthClient(HttpClient http, ZohoClientSettings settings) {
+        this(http, settings, ZohoCallObserver.NONE);
+    }
+
+    public ZohoOAuthClient(HttpClient http, ZohoClientSettings settings, ZohoCallObserver observer) {
         this.http = Objects.requireNonNull(http, "http");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.deadline = settings.connectTimeout().plus(settings.requestTimeout());
+        this.profileCalls = ZohoApiCalls.forFixedTokens(http, settings.requestTimeout(), observer);
     }
 
     /** Where to send the browser to sign in at this data centre; asks for a refresh token on every consent. */
@@ -60,7 +73,7 @@ public final class ZohoOAuthClient {
         params.put("access_type", "offline");
         params.put("prompt", "consent");
         params.put("state", state);
-        return URI.create(dc.accountsUrl() + "/oauth/v2/auth?" + ZohoHttp.form(params));
+        return URI.create(dc.accountsUrl() + "/oauth/v2/auth?" + ZohoTransport.form(params));
     }
 
     /** Exchanges the callback's code at the callback's (already validated) data centre. */
@@ -93,22 +106,22 @@ public final class ZohoOAuthClient {
         Objects.requireNonNull(dc, "dc");
         requireText("refresh token", refreshToken);
         String op = "revocation";
-        URI uri = URI.create(dc.accountsUrl() + "/oauth/v2/token/revoke?token=" + ZohoHttp.encode(refreshToken));
+        URI uri = URI.create(dc.accountsUrl() + "/oauth/v2/token/revoke?token=" + ZohoTransport.encode(refreshToken));
         HttpRequest request = request(uri)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
-        ZohoHttp.Response response = send(request, op);
+        ZohoResponse response = send(request, op);
         if (response.status() == 400) {
             return;
         }
         checkStatus(response, op);
-        ZohoWire.RevokeResponse body = read(response, ZohoWire.RevokeResponse.class, op);
-        String error = ZohoWire.text(body.error);
+        AccountsWire.RevokeResponse body = read(response, AccountsWire.RevokeResponse.class, op);
+        String error = ZohoJson.text(body.error);
         if (error != null) {
-            throw refused(error, ZohoWire.text(body.status), op, refreshToken);
+            throw refused(error, ZohoJson.text(body.status), op, refreshToken);
         }
-        if (!"success".equalsIgnoreCase(ZohoWire.text(body.status))) {
+        if (!"success".equalsIgnoreCase(ZohoJson.text(body.status))) {
             throw new ZohoOAuthException(Kind.PROTOCOL, null, "Zoho " + op + ": unexpected answer (no success status)");
         }
     }
@@ -118,11 +131,14 @@ public final class ZohoOAuthClient {
         Objects.requireNonNull(dc, "dc");
         requireText("access token", accessToken);
         String op = "user info";
-        HttpRequest request = request(URI.create(dc.accountsUrl() + "/oauth/user/info"))
-                .header("Authorization", "Zoho-oauthtoken " + accessToken)
-                .GET()
-                .build();
-        ZohoHttp.Response response = send(request, op);
+        ZohoResponse response;
+        try {
+            response = profileCalls.exchangeWith(accessToken, dc.accountsUrl(),
+                    ZohoRequest.get(ZohoProduct.ACCOUNTS, op, "/oauth/user/info", null));
+        } catch (com.zylker.portal.core.zoho.ZohoApiException e) {
+            Kind kind = e.kind() == com.zylker.portal.core.zoho.ZohoApiException.Kind.PROTOCOL ? Kind.PROTOCOL : Kind.UNAVAILABLE;
+            throw new ZohoOAuthException(kind, null, "Zoho " + op + " " + e.getMessage().replace("Zoho Accounts user info: ", ""));
+        }
         if (response.status() == 401 || response.status() == 403) {
             String error = errorOf(response);
             throw new ZohoOAuthException(Kind.GRANT_REFUSED, safeError(error, accessToken),
@@ -130,32 +146,32 @@ public final class ZohoOAuthClient {
                             + safeError(error, accessToken) + ")");
         }
         checkStatus(response, op);
-        ZohoWire.UserInfo body = read(response, ZohoWire.UserInfo.class, op);
-        String error = ZohoWire.text(body.error);
+        AccountsWire.UserInfo body = read(response, AccountsWire.UserInfo.class, op);
+        String error = ZohoJson.text(body.error);
         if (error != null) {
             throw refused(error, null, op, accessToken);
         }
-        String email = ZohoWire.text(body.email);
+        String email = ZohoJson.text(body.email);
         if (email == null || email.isBlank()) {
             throw new ZohoOAuthException(Kind.PROTOCOL, null, "Zoho " + op + ": the profile has no email");
         }
-        String first = ZohoWire.text(body.firstName);
-        String last = ZohoWire.text(body.lastName);
-        String display = ZohoWire.text(body.displayName);
+        String first = ZohoJson.text(body.firstName);
+        String last = ZohoJson.text(body.lastName);
+        String display = ZohoJson.text(body.displayName);
         if (display == null || display.isBlank()) {
             String joined = ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
             display = joined.isEmpty() ? email : joined;
         }
-        return new ZohoUser(ZohoWire.text(body.zuid), email, display, first, last);
+        return new ZohoUser(ZohoJson.text(body.zuid), email, display, first, last);
     }
 
     private TokenGrant token(ZohoDataCentre dc, Map<String, String> form, String op, String grantSecret) {
         HttpRequest request = request(URI.create(dc.accountsUrl() + "/oauth/v2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(ZohoHttp.form(form)))
+                .POST(HttpRequest.BodyPublishers.ofString(ZohoTransport.form(form)))
                 .build();
-        ZohoHttp.Response response = send(request, op);
-        if (response.status() != 200 && !ZohoHttp.isServerError(response.status())
+        ZohoResponse response = send(request, op);
+        if (response.status() != 200 && !ZohoTransport.isServerError(response.status())
                 && response.status() != 429) {
             // Some DCs answer errors with 4xx instead of 200: read the body the same way when it has one.
             String error = errorOf(response);
@@ -164,10 +180,10 @@ public final class ZohoOAuthClient {
             }
         }
         checkStatus(response, op);
-        ZohoWire.TokenResponse body = read(response, ZohoWire.TokenResponse.class, op);
-        String error = ZohoWire.text(body.error);
+        AccountsWire.TokenResponse body = read(response, AccountsWire.TokenResponse.class, op);
+        String error = ZohoJson.text(body.error);
         if (error != null) {
-            throw refused(error, ZohoWire.text(body.errorDescription), op, grantSecret);
+            throw refused(error, ZohoJson.text(body.errorDescription), op, grantSecret);
         }
         if (body.accessToken == null || body.accessToken.isBlank()) {
             throw new ZohoOAuthException(Kind.PROTOCOL, null, "Zoho " + op + ": the answer has no access_token");
@@ -178,12 +194,12 @@ public final class ZohoOAuthClient {
         return new TokenGrant(body.accessToken, refreshToken, apiDomain, expiry(body, op));
     }
 
-    private static Duration expiry(ZohoWire.TokenResponse body, String op) {
-        if (body.expiresInSec != null && ZohoWire.text(body.expiresInSec) != null) {
-            return positiveSeconds(ZohoWire.text(body.expiresInSec), op);
+    private static Duration expiry(AccountsWire.TokenResponse body, String op) {
+        if (body.expiresInSec != null && ZohoJson.text(body.expiresInSec) != null) {
+            return positiveSeconds(ZohoJson.text(body.expiresInSec), op);
         }
-        if (body.expiresIn != null && ZohoWire.text(body.expiresIn) != null) {
-            Duration d = positiveSeconds(ZohoWire.text(body.expiresIn), op);
+        if (body.expiresIn != null && ZohoJson.text(body.expiresIn) != null) {
+            Duration d = positiveSeconds(ZohoJson.text(body.expiresIn), op);
             return d.toSeconds() > SECONDS_CEILING ? Duration.ofMillis(d.toSeconds()) : d;
         }
         return DEFAULT_EXPIRY;
@@ -207,22 +223,22 @@ public final class ZohoOAuthClient {
                 .header("Accept", "application/json");
     }
 
-    private ZohoHttp.Response send(HttpRequest request, String op) {
+    private ZohoResponse send(HttpRequest request, String op) {
         try {
-            return ZohoHttp.send(http, request, deadline);
-        } catch (ZohoHttp.TransportException e) {
+            return ZohoTransport.send(http, request, deadline);
+        } catch (ZohoTransport.TransportException e) {
             Kind kind = e.tooLarge() ? Kind.PROTOCOL : Kind.UNAVAILABLE;
             throw new ZohoOAuthException(kind, null, "Zoho " + op + " " + e.getMessage());
         }
     }
 
     /** Non-200 answers that carry no {@code error} we could map. */
-    private static void checkStatus(ZohoHttp.Response response, String op) {
+    private static void checkStatus(ZohoResponse response, String op) {
         int status = response.status();
         if (status == 200) {
             return;
         }
-        if (ZohoHttp.isServerError(status)) {
+        if (ZohoTransport.isServerError(status)) {
             throw new ZohoOAuthException(Kind.UNAVAILABLE, null, "Zoho " + op + ": HTTP " + status);
         }
         if (status == 429) {
@@ -231,26 +247,26 @@ public final class ZohoOAuthClient {
         throw new ZohoOAuthException(Kind.PROTOCOL, null, "Zoho " + op + ": unexpected HTTP " + status);
     }
 
-    private static <T> T read(ZohoHttp.Response response, Class<T> type, String op) {
+    private static <T> T read(ZohoResponse response, Class<T> type, String op) {
         try {
-            return ZohoWire.read(response.body(), type);
-        } catch (ZohoWire.UnreadableException e) {
+            return ZohoJson.read(response.body(), type);
+        } catch (ZohoJson.UnreadableException e) {
             throw new ZohoOAuthException(Kind.PROTOCOL, null, "Zoho " + op + ": unreadable answer (" + e.getMessage() + ")");
         }
     }
 
     /** The {@code error} of a non-200 body, if it has one. */
-    private static String errorOf(ZohoHttp.Response response) {
+    private static String errorOf(ZohoResponse response) {
         try {
-            return ZohoWire.text(ZohoWire.read(response.body(), ZohoWire.TokenResponse.class).error);
-        } catch (ZohoWire.UnreadableException e) {
+            return ZohoJson.text(ZohoJson.read(response.body(), AccountsWire.TokenResponse.class).error);
+        } catch (ZohoJson.UnreadableException e) {
             return null;
         }
     }
 
     private ZohoOAuthException refused(String error, String description, String op, String grantSecret) {
         String safe = safeError(error, grantSecret);
-        String desc = ZohoHttp.safeText(description, grantSecret, settings.clientSecret());
+        String desc = ZohoTransport.safeText(description, grantSecret, settings.clientSecret());
         String detail = desc == null || desc.isEmpty() ? "" : " — " + desc;
         Kind kind;
         if (error.strip().equalsIgnoreCase("Access Denied")) {
