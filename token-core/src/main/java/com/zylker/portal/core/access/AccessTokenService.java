@@ -87,18 +87,84 @@ public class AccessTokenService implements AccessTokens {
     }
 
     /**
-     * Replaces a user's stored token (a new sign-in) in the same queue as refreshes, so that a refresh in
-     * flight cannot save the old refresh token over the new one after the sign-in revoked it.
+     * Stores a new sign-in's token (the contract's upsert: one row per user) in the same queue as refreshes
+     * and sign-outs, so a refresh in flight cannot save the old refresh token over the new one after the
+     * sign-in revoked it.
      *
      * @param existingTokenId the user's current token row, or {@code null} on a first sign-in (nothing to race)
      */
-    public OAuthToken replaceToken(String user, String existingTokenId, java.util.function.Supplier<OAuthToken> save) {
+    public OAuthToken storeGrant(OAuthToken replacement, String existingTokenId) {
+        String user = replacement.userName();
+        return underUserLocks(user, existingTokenId, () -> {
+            OAuthToken saved = tokenStore.saveToken(replacement);
+            cache.remove(key(user));
+            return saved;
+        });
+    }
+
+    /**
+     * Ends the user's grant: revokes the refresh token at Zoho, then deletes the token row (and with it, by
+     * {@code ON DELETE CASCADE}, every session of the user), in the refresh queue, so a refresh finishing
+     * meanwhile can neither resurrect the row nor leave a grant behind.
+     *
+     * @return what happened at Zoho; {@link Revocation#NONE} when no token was stored
+     */
+    public Revocation discard(String user) {
+        Optional<OAuthToken> token = tokenStore.findToken(OAuthToken.builder().userName(user).build());
+        if (token.isEmpty()) {
+            forget(user);
+            return Revocation.NONE;
+        }
+        return underUserLocks(user, token.get().id(), () -> {
+            Revocation outcome = tokenStore.findTokenById(token.get().id()).map(this::revoke).orElse(Revocation.NONE);
+            tokenStore.deleteToken(token.get().id());
+            forget(user);
+            return outcome;
+        });
+    }
+
+    /** What revoking a grant at Zoho gave. */
+    public enum Revocation {
+        /** Zoho confirmed. */
+        REVOKED,
+        /** Zoho refused or did not answer; the portal's copy is deleted anyway. */
+        FAILED,
+        /** There was nothing to revoke. */
+        NONE
+    }
+
+    /** Revokes a token's refresh token at its data centre, never throwing: the caller deletes the row either way. */
+    public Revocation revoke(OAuthToken token) {
+        if (token.refreshToken() == null) {
+            return Revocation.NONE;
+        }
+        Optional<ZohoDataCentre> dc = Optional.ofNullable(token.accountsServer()).flatMap(accounts::byAccountsServer);
+        if (dc.isEmpty()) {
+            LOG.warning(() -> "token " + token.id() + " has no configured data centre: its grant cannot be revoked");
+            return Revocation.FAILED;
+        }
+        try {
+            oauth.revoke(dc.get(), token.refreshToken());
+            return Revocation.REVOKED;
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "could not revoke a refresh token at " + dc.get().id() + ": " + e.getClass().getSimpleName());
+            return Revocation.FAILED;
+        }
+    }
+
+    private <T> T underUserLocks(String user, String tokenId, java.util.function.Supplier<T> work) {
         ReentrantLock local = localLocks.computeIfAbsent(key(user), k -> new ReentrantLock());
         acquire(local);
         try {
-            OAuthToken saved = existingTokenId == null ? save.get() : refreshLocks.underLock(existingTokenId, save);
-            cache.remove(key(user));
-            return saved;
+            if (tokenId == null) {
+                return work.get();
+            }
+            try {
+                return refreshLocks.underLock(tokenId, work);
+            } catch (RefreshLocks.RefreshLockTimeoutException e) {
+                throw new ZohoUnavailableException("Zoho is slow to renew your sign-in — please retry in a moment.",
+                        Duration.ofSeconds(5), e);
+            }
         } finally {
             local.unlock();
         }
@@ -174,9 +240,19 @@ public class AccessTokenService implements AccessTokens {
                         .filter(d -> d.id().equals(dc.id())).orElse(dc).apiUrl().toString())
                 .expiryTime(now.plus(grant.expiresIn()))
                 .build();
-        OAuthToken saved = tokenStore.saveToken(refreshed);
-        LOG.fine(() -> "refreshed the Zoho access token of token " + token.id());
-        return saved;
+        // Only onto the row that was read: after a sign-out (row gone) or a new sign-in (row changed) the
+        // refreshed values are stale and must not be written back.
+        Optional<OAuthToken> saved = tokenStore.updateTokenIfUnchanged(refreshed);
+        if (saved.isPresent()) {
+            LOG.fine(() -> "refreshed the Zoho access token of token " + token.id());
+            return saved.get();
+        }
+        return tokenStore.findTokenById(token.id())
+                .or(() -> tokenStore.findToken(OAuthToken.builder().userName(token.userName()).build()))
+                .orElseThrow(() -> {
+                    cache.remove(key(token.userName()));
+                    return new SignInEndedException("the user signed out while the token was being refreshed");
+                });
     }
 
     private RuntimeException handleRefusal(OAuthToken token, ZohoOAuthException e) {

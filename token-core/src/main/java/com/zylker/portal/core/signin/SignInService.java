@@ -26,8 +26,9 @@ import java.util.logging.Logger;
 
 /**
  * Login with Zoho, start to finish: the authorization redirect with a single-use {@code state}, and the
- * callback — state check, data centre check, code exchange at that data centre only, profile, token saved
- * through the {@link TokenStore}, the user's previous refresh token revoked, a new portal session.
+ * callback — state check, data centre check, code exchange at that data centre only, profile, the token
+ * handed to its one owner ({@link AccessTokenService#storeGrant}), the user's previous refresh token revoked,
+ * a new portal session. This class reads the {@link TokenStore} but never writes it.
  *
  * <p>Order matters for "no orphan rows": everything that can fail at Zoho happens before anything is written.
  */
@@ -123,11 +124,10 @@ public class SignInService {
                     .accountsServer(dc.accountsUrl().toString())
                     .build();
             // In the refresh queue: a refresh in flight must not save the old refresh token over this one.
-            OAuthToken saved = accessTokens.replaceToken(email, previous.map(OAuthToken::id).orElse(null),
-                    () -> tokenStore.saveToken(replacement));
+            OAuthToken saved = accessTokens.storeGrant(replacement, previous.map(OAuthToken::id).orElse(null));
             stored = true;
             previous.filter(p -> p.refreshToken() != null && !p.refreshToken().equals(refreshToken))
-                    .ifPresent(this::revokeQuietly);
+                    .ifPresent(accessTokens::revoke);
 
             if (previousSessionId != null) {
                 sessions.end(previousSessionId);
@@ -157,11 +157,7 @@ public class SignInService {
                 sessions.endAllFor(email);
             }
             if (everywhere || sessions.countFor(email) == 0) {
-                tokenStore.findToken(OAuthToken.builder().userName(email).build()).ifPresent(token -> {
-                    revokeQuietly(token);
-                    tokenStore.deleteToken(token.id());
-                });
-                accessTokens.forget(email);
+                accessTokens.discard(email);
             }
         });
         return user;
@@ -215,11 +211,6 @@ public class SignInService {
             };
             throw new SignInFailedException(problem, "Zoho call failed: " + e.kind(), e);
         }
-    }
-
-    private void revokeQuietly(OAuthToken token) {
-        Optional.ofNullable(token.accountsServer()).flatMap(accounts::byAccountsServer)
-                .ifPresent(dc -> revokeQuietly(dc, token.refreshToken()));
     }
 
     private void revokeQuietly(ZohoDataCentre dc, String refreshToken) {

@@ -101,6 +101,36 @@ public final class JpaTokenStore implements TokenStore {
     }
 
     @Override
+    public Optional<OAuthToken> updateTokenIfUnchanged(OAuthToken token) {
+        Objects.requireNonNull(token, "token");
+        if (!present(token.id()) || token.version() == null) {
+            throw new TokenStoreException("updateTokenIfUnchanged needs the id and version of the row that was read");
+        }
+        checkLimits(token);
+        try {
+            Optional<OAuthTokenEntity> saved = transactor.inTransaction(em -> {
+                OAuthTokenEntity row = em.find(OAuthTokenEntity.class, token.id(), LockModeType.PESSIMISTIC_WRITE);
+                if (row == null || !token.version().equals(row.getVersion())) {
+                    return Optional.empty();
+                }
+                apply(row, token, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+                em.flush();
+                return Optional.of(row);
+            });
+            return saved.map(row -> token.toBuilder().version(row.getVersion())
+                    .expiryTime(toInstant(row.getExpiryTime()))
+                    .createdAt(toInstant(row.getCreatedAt())).updatedAt(toInstant(row.getUpdatedAt()))
+                    .build());
+        } catch (RuntimeException e) {
+            if (isTransient(e)) {
+                // Someone else wrote or deleted the row at the same moment: it is no longer the row we read.
+                return Optional.empty();
+            }
+            throw wrap("updateTokenIfUnchanged", e);
+        }
+    }
+
+    @Override
     public void deleteToken(String id) {
         if (id == null) {
             return;

@@ -33,6 +33,18 @@ public interface TokenStore {
      */
     OAuthToken saveToken(OAuthToken token);
 
+    /**
+     * Updates the row with {@code token}'s id only if it is still the row that was read: same id, same
+     * {@link OAuthToken#version()}. Beside the contract's {@link #saveToken} (which stays an upsert) for the
+     * token's owner, the refresh: a refresh that finishes after a sign-out deleted the row, or after a new
+     * sign-in replaced it, must not bring the old values back.
+     *
+     * @return the token as stored, or empty when the row is gone or was changed since it was read
+     * @throws TokenStoreException when the token has no id or version, a value exceeds its limit, or the
+     *                             database fails
+     */
+    Optional<OAuthToken> updateTokenIfUnchanged(OAuthToken token);
+
     /** Deletes the token with this id; unknown ids are ignored. */
     void deleteToken(String id);
 

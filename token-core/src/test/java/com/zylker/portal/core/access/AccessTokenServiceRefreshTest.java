@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import com.zylker.portal.core.config.PortalConfig;
 import com.zylker.portal.core.token.OAuthToken;
-import com.zylker.portal.core.token.TokenStore;
+import com.zylker.portal.core.crypto.KeyRing;
+import com.zylker.portal.core.crypto.TokenCipher;
+import com.zylker.portal.core.testsupport.TestDatabase;
+import com.zylker.portal.core.testsupport.TestDatabases;
+import com.zylker.portal.core.token.JpaTokenStore;
 import com.zylker.portal.core.zoho.ZohoAccess;
 import com.zylker.portal.core.zoho.accounts.ZohoAccounts;
 import com.zylker.portal.core.zoho.accounts.ZohoClientSettings;
@@ -18,6 +22,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,7 +42,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What a refresh does with Zoho's answers: a new token saved and handed out; a dead refresh token
  * ({@code invalid_code}) ends the sign-in; a refusal that points at our own client keeps it; a token someone
- * else already renewed is used without asking Zoho again. Zoho is a loopback stub; the store is in memory.
+ * else already renewed is used without asking Zoho again; a refresh racing a sign-out or a new sign-in never
+ * writes back stale values. Zoho is a loopback stub; the store is the real JpaTokenStore on H2.
  */
 class AccessTokenServiceRefreshTest {
 
@@ -45,7 +52,9 @@ class AccessTokenServiceRefreshTest {
     private HttpServer zoho;
     private final AtomicInteger tokenCalls = new AtomicInteger();
     private volatile String tokenAnswer;
-    private final InMemoryTokenStore store = new InMemoryTokenStore();
+    private volatile Runnable duringTokenCall = () -> { };
+    private TestDatabase db;
+    private JpaTokenStore store;
     private AccessTokenService service;
 
     @BeforeEach
@@ -53,6 +62,7 @@ class AccessTokenServiceRefreshTest {
         zoho = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         zoho.createContext("/accounts/com/oauth/v2/token", exchange -> {
             tokenCalls.incrementAndGet();
+            duringTokenCall.run();
             byte[] body = tokenAnswer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -62,6 +72,9 @@ class AccessTokenServiceRefreshTest {
         zoho.start();
         URI base = URI.create("http://127.0.0.1:" + zoho.getAddress().getPort());
         ZohoDataCentre com = new ZohoDataCentre("com", base.resolve("/accounts/com"), base.resolve("/api/com"));
+        db = TestDatabases.open(TestDatabases.Kind.H2);
+        store = new JpaTokenStore(db.transactor(), new TokenCipher(KeyRing.parse(KeyRing.generateSpec("k1",
+                new SecureRandom()), null)), Clock.systemUTC());
         service = new AccessTokenService();
         service.tokenStore = store;
         service.accounts = new ZohoAccounts(List.of(com), "com");
@@ -89,6 +102,11 @@ class AccessTokenServiceRefreshTest {
     @AfterEach
     void stop() {
         zoho.stop(0);
+        db.close();
+    }
+
+    private Optional<OAuthToken> stored() {
+        return store.findToken(OAuthToken.builder().userName(USER).build());
     }
 
     @Test
@@ -99,8 +117,8 @@ class AccessTokenServiceRefreshTest {
         ZohoAccess access = service.current(USER);
 
         assertThat(access.accessToken()).isEqualTo("1000.new-access");
-        assertThat(store.byUser(USER).orElseThrow().accessToken()).isEqualTo("1000.new-access");
-        assertThat(store.byUser(USER).orElseThrow().refreshToken()).as("refresh token kept").isEqualTo("1000.refresh");
+        assertThat(stored().orElseThrow().accessToken()).isEqualTo("1000.new-access");
+        assertThat(stored().orElseThrow().refreshToken()).as("refresh token kept").isEqualTo("1000.refresh");
         assertThat(service.current(USER).accessToken()).as("cached, no second refresh").isEqualTo("1000.new-access");
         assertThat(tokenCalls).hasValue(1);
     }
@@ -111,7 +129,7 @@ class AccessTokenServiceRefreshTest {
 
         assertThatThrownBy(() -> service.current(USER)).isInstanceOf(SignInEndedException.class);
 
-        assertThat(store.byUser(USER)).as("token deleted, so its sessions go too").isEmpty();
+        assertThat(stored()).as("token deleted, so its sessions go too").isEmpty();
     }
 
     @Test
@@ -120,13 +138,13 @@ class AccessTokenServiceRefreshTest {
 
         assertThatThrownBy(() -> service.current(USER)).isInstanceOf(ZohoUnavailableException.class);
 
-        assertThat(store.byUser(USER)).as("token kept").isPresent();
+        assertThat(stored()).as("token kept").isPresent();
     }
 
     @Test
     void tokenRenewedElsewhereIsUsedWithoutAskingZoho() {
-        OAuthToken stored = store.byUser(USER).orElseThrow();
-        store.saveToken(stored.toBuilder().accessToken("1000.renewed-by-node-b")
+        OAuthToken current = stored().orElseThrow();
+        store.saveToken(current.toBuilder().accessToken("1000.renewed-by-node-b")
                 .expiryTime(Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS))
                 .updatedAt(Instant.now()).build());
 
@@ -136,46 +154,47 @@ class AccessTokenServiceRefreshTest {
         assertThat(tokenCalls).hasValue(0);
     }
 
-    /** Just enough of a TokenStore: one token per user, found by user name or id. */
-    private static final class InMemoryTokenStore implements TokenStore {
-        private final Map<String, OAuthToken> byId = new ConcurrentHashMap<>();
+    @Test
+    void refreshFinishingAfterASignOutLeavesNoTokenRow() {
+        tokenAnswer = "{\"access_token\":\"1000.new-access\",\"expires_in\":3600}";
+        // The sign-out's delete lands while Zoho is answering the refresh: an upsert would bring the row back.
+        duringTokenCall = () -> store.deleteToken(stored().orElseThrow().id());
 
-        Optional<OAuthToken> byUser(String user) {
-            return byId.values().stream().filter(t -> t.userName().equalsIgnoreCase(user)).findFirst();
-        }
+        assertThatThrownBy(() -> service.current(USER)).isInstanceOf(SignInEndedException.class);
 
-        @Override
-        public Optional<OAuthToken> findToken(OAuthToken partial) {
-            return byUser(partial.userName());
-        }
+        assertThat(store.getTokens()).as("no token resurrected by the late refresh").isEmpty();
+        assertThat(tokenCalls).hasValue(1);
+    }
 
-        @Override
-        public OAuthToken saveToken(OAuthToken token) {
-            String id = byUser(token.userName()).map(OAuthToken::id).orElse(UUID.randomUUID().toString());
-            OAuthToken saved = token.toBuilder().id(id).updatedAt(token.updatedAt() != null ? token.updatedAt() : Instant.now())
-                    .build();
-            byId.put(id, saved);
-            return saved;
-        }
+    @Test
+    void refreshFinishingAfterANewSignInKeepsTheNewGrant() {
+        tokenAnswer = "{\"access_token\":\"1000.refreshed-old-grant\",\"expires_in\":3600}";
+        duringTokenCall = () -> store.saveToken(stored().orElseThrow().toBuilder().accessToken("1000.new-sign-in")
+                .refreshToken("1000.new-refresh").expiryTime(Instant.now().plus(1, ChronoUnit.HOURS)
+                        .truncatedTo(ChronoUnit.SECONDS)).build());
 
-        @Override
-        public void deleteToken(String id) {
-            byId.remove(id);
-        }
+        ZohoAccess access = service.current(USER);
 
-        @Override
-        public List<OAuthToken> getTokens() {
-            return new ArrayList<>(byId.values());
-        }
+        assertThat(access.accessToken()).isEqualTo("1000.new-sign-in");
+        assertThat(stored().orElseThrow().refreshToken()).isEqualTo("1000.new-refresh");
+    }
 
-        @Override
-        public void deleteTokens() {
-            byId.clear();
-        }
+    @Test
+    void discardRevokesAtZohoAndDeletesTheToken() {
+        AtomicInteger revocations = new AtomicInteger();
+        zoho.createContext("/accounts/com/oauth/v2/token/revoke", exchange -> {
+            revocations.incrementAndGet();
+            byte[] body = "{\"status\":\"success\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
 
-        @Override
-        public Optional<OAuthToken> findTokenById(String id) {
-            return Optional.ofNullable(byId.get(id));
-        }
+        AccessTokenService.Revocation outcome = service.discard(USER);
+
+        assertThat(outcome).isEqualTo(AccessTokenService.Revocation.REVOKED);
+        assertThat(revocations).hasValue(1);
+        assertThat(stored()).isEmpty();
+        assertThat(service.discard(USER)).as("nothing left to revoke").isEqualTo(AccessTokenService.Revocation.NONE);
     }
 }

@@ -165,6 +165,39 @@ abstract class AbstractJpaTokenStoreTest {
     }
 
     @Test
+    void updateIfUnchangedWritesOntoTheRowThatWasRead() {
+        OAuthToken read = store.saveToken(token("ana@zylker.com", "at-1"));
+
+        var updated = store.updateTokenIfUnchanged(read.toBuilder().accessToken("at-2").build());
+
+        assertThat(updated).isPresent();
+        assertThat(updated.get().version()).isGreaterThan(read.version());
+        assertThat(store.findTokenById(read.id()).orElseThrow().accessToken()).isEqualTo("at-2");
+    }
+
+    @Test
+    void updateIfUnchangedNeverBringsADeletedRowBack() {
+        OAuthToken read = store.saveToken(token("ana@zylker.com", "at-1"));
+        store.deleteToken(read.id());
+
+        var updated = store.updateTokenIfUnchanged(read.toBuilder().accessToken("at-2").build());
+
+        assertThat(updated).isEmpty();
+        assertThat(rowCount()).isZero();
+    }
+
+    @Test
+    void updateIfUnchangedRefusesARowChangedSinceItWasRead() {
+        OAuthToken read = store.saveToken(token("ana@zylker.com", "at-1"));
+        store.saveToken(token("ana@zylker.com", "at-from-a-new-sign-in"));
+
+        var updated = store.updateTokenIfUnchanged(read.toBuilder().accessToken("at-stale-refresh").build());
+
+        assertThat(updated).isEmpty();
+        assertThat(store.findTokenById(read.id()).orElseThrow().accessToken()).isEqualTo("at-from-a-new-sign-in");
+    }
+
+    @Test
     void findsByAccessTokenWhenClientCredentialsAreAbsent() {
         OAuthToken saved = store.saveToken(token("ana@zylker.com", "at-ana"));
 
