@@ -61,6 +61,7 @@ public class AccessTokenService implements AccessTokens {
     @Inject
     PortalConfig config;
 
+    @Inject
     Clock clock = Clock.systemUTC();
 
     private final ConcurrentMap<String, OAuthToken> cache = new ConcurrentHashMap<>();

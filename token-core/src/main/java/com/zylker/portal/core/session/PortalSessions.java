@@ -41,6 +41,7 @@ public class PortalSessions {
     @Inject
     PortalConfig config;
 
+    @Inject
     Clock clock = Clock.systemUTC();
 
     /** Starts a session; returns the new cookie value, which is stored nowhere but in the browser. */

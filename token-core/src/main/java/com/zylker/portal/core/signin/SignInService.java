@@ -55,6 +55,7 @@ public class SignInService {
     @Inject
     AccessTokenService accessTokens;
 
+    @Inject
     Clock clock = Clock.systemUTC();
 
     /** A sign-in started: where to send the browser, and the state to bind to it (cookie). */

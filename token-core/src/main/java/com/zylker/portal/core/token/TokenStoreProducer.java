@@ -17,9 +17,9 @@ public class TokenStoreProducer {
 
     @Produces
     @ApplicationScoped
-    TokenStore tokenStore(JtaTransactor transactor, PortalConfig config) {
+    TokenStore tokenStore(JtaTransactor transactor, PortalConfig config, Clock clock) {
         TokenCipher cipher = new TokenCipher(KeyRingLoader.load(config.mode(),
                 config.cryptoKeys().orElse(null), config.cryptoActiveKey().orElse(null), config.dataDirectory()));
-        return new JpaTokenStore(transactor, cipher, Clock.systemUTC());
+        return new JpaTokenStore(transactor, cipher, clock);
     }
 }
