@@ -60,6 +60,11 @@ public final class SeedData {
             "Acme " + "<img src=x onerror=alert('zylker')>" + " Corp", "\"><svg onload=alert(document.domain)> Institute"};
     public static final String[] LEAD_SOURCES = {"Web Site", "Advertisement", "Employee Referral",
             "External Referral", "Partner", "Seminar Partner", "Chat", "Trade Show", "Facebook", "Cold Call"};
+    /** The list price of course {@code n} of {@link #COURSE_NAMES}. */
+    public static String coursePrice(int n) {
+        return COURSES[n][1];
+    }
+
     public static final String[] COURSE_NAMES = java.util.Arrays.stream(COURSES).map(c -> c[0]).toArray(String[]::new);
     public static final String[] LEAD_STATUSES = {"Not Contacted", "Attempted to Contact", "Contact in Future",
             "Contacted", "Pre-Qualified", "Not Qualified", "Junk Lead", "Lost Lead"};
