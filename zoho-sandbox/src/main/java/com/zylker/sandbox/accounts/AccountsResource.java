@@ -134,6 +134,7 @@ public class AccountsResource {
             sandbox.accounts().ownerOfRefreshToken(p.getFirst("refresh_token"))
                     .ifPresent(u -> sandbox.counters().incrementRefreshOf(u.email()));
         }
+        sandbox.pause();
         Optional<Response> fault = FaultResponses.apply(sandbox.faults(), "token");
         if (fault.isPresent()) {
             return fault.get();
@@ -157,6 +158,7 @@ public class AccountsResource {
     public Response revoke(String body) {
         DataCenter dc = Requests.dc(dcId);
         sandbox.counters().increment(Counters.Kind.REVOCATIONS, dc);
+        sandbox.pause();
         Optional<Response> fault = FaultResponses.apply(sandbox.faults(), "revoke");
         if (fault.isPresent()) {
             return fault.get();
@@ -175,6 +177,7 @@ public class AccountsResource {
     public Response userInfo(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         DataCenter dc = Requests.dc(dcId);
         sandbox.counters().increment(Counters.Kind.USERINFO_CALLS, dc);
+        sandbox.pause();
         Optional<Response> fault = FaultResponses.apply(sandbox.faults(), "userinfo");
         if (fault.isPresent()) {
             return fault.get();

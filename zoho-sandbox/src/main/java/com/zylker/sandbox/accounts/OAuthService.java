@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +54,8 @@ public final class OAuthService {
     private final Map<String, RefreshToken> refreshTokens = new LinkedHashMap<>();
     private final Map<String, AccessToken> accessTokens = new LinkedHashMap<>();
     private Duration accessLifetime = DEFAULT_ACCESS_LIFETIME;
+    // email → scopes (lower case) the user's grants and tokens lack, to test "a grant missing a scope".
+    private final Map<String, Set<String>> withheld = new LinkedHashMap<>();
 
     private record GrantCode(String value, String clientId, String redirectUri, DemoUser user, Set<String> scopes,
                              boolean offline, boolean promptConsent, Instant expiresAt) {
@@ -125,8 +128,11 @@ public final class OAuthService {
         Instant now = clock.instant();
         codes.values().removeIf(c -> !now.isBefore(c.expiresAt()));
         String value = newToken();
+        Set<String> scopes = new LinkedHashSet<>(request.scopes());
+        Set<String> lacking = withheld.getOrDefault(user.email(), Set.of());
+        scopes.removeIf(sc -> lacking.contains(sc.toLowerCase(Locale.ROOT)));
         codes.put(value, new GrantCode(value, request.clientId(), request.redirectUri(), user,
-                new LinkedHashSet<>(request.scopes()), request.offline(), request.promptConsent(),
+                scopes, request.offline(), request.promptConsent(),
                 now.plus(CODE_LIFETIME)));
         return value;
     }
@@ -217,7 +223,13 @@ public final class OAuthService {
             accessTokens.remove(accessToken);
             return Optional.empty();
         }
-        return Optional.of(new AccessGrant(token.user(), at, token.scopes()));
+        Set<String> lacking = withheld.getOrDefault(token.user().email(), Set.of());
+        if (lacking.isEmpty()) {
+            return Optional.of(new AccessGrant(token.user(), at, token.scopes()));
+        }
+        Set<String> scopes = new LinkedHashSet<>(token.scopes());
+        scopes.removeIf(sc -> lacking.contains(sc.toLowerCase(Locale.ROOT)));
+        return Optional.of(new AccessGrant(token.user(), at, scopes));
     }
 
     /** Lifetime of access tokens issued from now on ({@code expires_in}). */
@@ -237,6 +249,68 @@ public final class OAuthService {
         refreshTokens.clear();
         accessTokens.clear();
         accessLifetime = DEFAULT_ACCESS_LIFETIME;
+        withheld.clear();
+    }
+
+    /**
+     * From now on the user's grants lack {@code scope}, and so do the access tokens they already hold: the
+     * next call needing it is refused as OAUTH_SCOPE_MISMATCH, as after a consent that did not cover it.
+     */
+    public synchronized void withholdScope(String email, String scope) {
+        withheld.computeIfAbsent(email.toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>())
+                .add(scope.trim().toLowerCase(Locale.ROOT));
+    }
+
+    public synchronized void restoreScope(String email, String scope) {
+        Set<String> set = withheld.get(email.toLowerCase(Locale.ROOT));
+        if (set != null) {
+            set.remove(scope.trim().toLowerCase(Locale.ROOT));
+            if (set.isEmpty()) {
+                withheld.remove(email.toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    public synchronized void clearWithheldScopes() {
+        withheld.clear();
+    }
+
+    /** email → withheld scopes (lower case), for the control API. */
+    public synchronized Map<String, Object> withheldScopes() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        withheld.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return out;
+    }
+
+    /**
+     * Every live token with its owner, newest last — only for {@code GET /control/tokens}, which log-capture
+     * tests use to grep logs for token values. Demo and test use only: the control API is off in real demos.
+     */
+    public synchronized List<Map<String, Object>> issuedTokens() {
+        Instant now = clock.instant();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RefreshToken rt : refreshTokens.values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", "refresh");
+            m.put("token", rt.value);
+            m.put("email", rt.user.email());
+            m.put("dc", rt.user.dc().id());
+            m.put("expires_at", null);
+            out.add(m);
+        }
+        for (AccessToken at : accessTokens.values()) {
+            if (!now.isBefore(at.expiresAt())) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", "access");
+            m.put("token", at.value());
+            m.put("email", at.user().email());
+            m.put("dc", at.user().dc().id());
+            m.put("expires_at", at.expiresAt().toString());
+            out.add(m);
+        }
+        return out;
     }
 
     /** Sizes only — never token values — for {@code /control/state}. */

@@ -2,6 +2,7 @@ package com.zylker.sandbox.control;
 
 import com.zylker.sandbox.Sandbox;
 import com.zylker.sandbox.core.DataCenter;
+import com.zylker.sandbox.crm.CreditBudget;
 import com.zylker.sandbox.core.DemoUsers;
 import com.zylker.sandbox.data.SeedData;
 import com.zylker.sandbox.web.Jsons;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
 
 /**
  * The test and demo remote control at {@code <base>/control}: reset, counters, faults, clock, token lifetime,
- * revoking a user, bulk data. Answers 403 on every path when {@code sandbox.control.enabled} is false.
+ * revoking a user, withheld scopes, latency, bulk data, CRM credits, Books rate windows, issued tokens.
+ * Every delay and count it accepts is bounded, so the control API cannot stall the server. Answers 403 on every path when {@code sandbox.control.enabled} is false.
  */
 @Path("control")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,6 +61,9 @@ public class ControlResource {
             Map<String, Object> p = Jsons.parseObject(body);
             int status = (int) intOf(p, "status", 0);
             long delay = intOf(p, "delay_ms", 0);
+            if (delay < 0 || delay > Sandbox.MAX_LATENCY_MS) {
+                throw new IllegalArgumentException("delay_ms must be between 0 and " + Sandbox.MAX_LATENCY_MS);
+            }
             if (status == 0 && delay == 0) {
                 throw new IllegalArgumentException("give a status, a delay_ms, or both");
             }
@@ -67,8 +72,11 @@ public class ControlResource {
             }
             Object faultBody = p.get("body");
             String text = faultBody == null ? null : faultBody instanceof String s ? s : Jsons.write(faultBody);
-            sandbox.faults().arm((String) p.get("family"), new Fault(status, text, delay),
-                    (int) intOf(p, "times", 1));
+            long times = intOf(p, "times", 1);
+            if (times > 10_000) {
+                throw new IllegalArgumentException("times must be at most 10000");
+            }
+            sandbox.faults().arm((String) p.get("family"), new Fault(status, text, delay), (int) times);
             return ok(Map.of("status", "success", "armed", sandbox.faults().remaining()));
         });
     }
@@ -138,6 +146,108 @@ public class ControlResource {
         });
     }
 
+    /**
+     * {@code {"email": "...", "scope": "ZohoCRM.coql.READ"}}: the user's new grants and existing tokens lack
+     * the scope from now on; {@code "withhold": false} gives it back. Reset clears all.
+     */
+    @POST
+    @Path("withhold-scope")
+    public Response withholdScope(String body) {
+        return guarded(() -> {
+            Map<String, Object> p = Jsons.parseObject(body);
+            String email = (String) p.get("email");
+            String scope = (String) p.get("scope");
+            if (DemoUsers.byEmail(email).isEmpty()) {
+                throw new IllegalArgumentException("not a demo user: " + email);
+            }
+            if (scope == null || scope.isBlank()) {
+                throw new IllegalArgumentException("scope is required");
+            }
+            if (Boolean.FALSE.equals(p.get("withhold"))) {
+                sandbox.accounts().restoreScope(email, scope);
+            } else {
+                sandbox.accounts().withholdScope(email, scope);
+            }
+            return ok(Map.of("status", "success", "withheld_scopes", sandbox.accounts().withheldScopes()));
+        });
+    }
+
+    @DELETE
+    @Path("withhold-scope")
+    public Response clearWithheldScopes() {
+        return guarded(() -> {
+            sandbox.accounts().clearWithheldScopes();
+            return ok(Map.of("status", "success", "withheld_scopes", Map.of()));
+        });
+    }
+
+    @GET
+    @Path("latency")
+    public Response latency() {
+        return guarded(() -> ok(Map.of("latency_ms", sandbox.latency())));
+    }
+
+    /** {@code {"latency_ms": 150}}: every accounts, CRM and Books call waits that long first (≤ 10 s). */
+    @POST
+    @Path("latency")
+    public Response setLatency(String body) {
+        return guarded(() -> {
+            sandbox.setLatency(intOf(Jsons.parseObject(body), "latency_ms", 0));
+            return ok(Map.of("status", "success", "latency_ms", sandbox.latency()));
+        });
+    }
+
+    /** {@code {"count": 2500, "dc": "com"}} — more Deals (≤ 10,000 a call), e.g. for a board benchmark. */
+    @POST
+    @Path("bulk-deals")
+    public Response bulkDeals(String body) {
+        return guarded(() -> {
+            Map<String, Object> p = Jsons.parseObject(body);
+            DataCenter dc = dcOf(p);
+            int total = sandbox.crm().addBulkDeals(dc, (int) intOf(p, "count", 0));
+            return ok(Map.of("status", "success", "dc", dc.id(), "total_deals", total));
+        });
+    }
+
+    /** Live token values with their owners — for demo/test log-capture checks only. */
+    @GET
+    @Path("tokens")
+    public Response tokens() {
+        return guarded(() -> ok(Map.of("tokens", sandbox.accounts().issuedTokens())));
+    }
+
+    /** {@code {"limit": 100, "dc": "com"}}: a fresh CRM credit budget, so tests reach the header and the 429. */
+    @POST
+    @Path("crm-credits")
+    public Response crmCredits(String body) {
+        return guarded(() -> {
+            Map<String, Object> p = Jsons.parseObject(body);
+            DataCenter dc = dcOf(p);
+            long limit = intOf(p, "limit", CreditBudget.defaultLimit(dc));
+            sandbox.credits().setLimit(dc, limit);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("status", "success");
+            out.put("dc", dc.id());
+            out.putAll(sandbox.credits().view(dc));
+            return ok(out);
+        });
+    }
+
+    /** Empties every Books org's per-minute request window, so a test that hit the 429 leaves no trace. */
+    @POST
+    @Path("books-rate-reset")
+    public Response booksRateReset() {
+        return guarded(() -> {
+            sandbox.books().resetRateWindows();
+            return ok(Map.of("status", "success"));
+        });
+    }
+
+    private static DataCenter dcOf(Map<String, Object> p) {
+        String dcId = p.get("dc") == null ? "com" : String.valueOf(p.get("dc"));
+        return DataCenter.byId(dcId).orElseThrow(() -> new IllegalArgumentException("unknown data centre " + dcId));
+    }
+
     /** Sizes and settings for debugging; never token values. */
     @GET
     @Path("state")
@@ -147,10 +257,24 @@ public class ControlResource {
             out.put("clock", clockView());
             out.put("accounts", sandbox.accounts().stateSummary());
             out.put("records", sandbox.crm().counts());
+            out.put("blueprint_deals", sandbox.crm().blueprintDeals());
+            out.put("deal_layout_ids", dealLayouts());
+            out.put("crm_credits", sandbox.credits().view(DataCenter.COM));
+            out.put("latency_ms", sandbox.latency());
+            out.put("withheld_scopes", sandbox.accounts().withheldScopes());
+            out.put("books", sandbox.books().stateSummary());
             out.put("faults", sandbox.faults().remaining());
             out.put("counters", sandbox.counters().snapshot());
             return ok(out);
         });
+    }
+
+    private Map<String, Object> dealLayouts() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (DataCenter dc : DataCenter.values()) {
+            out.put(dc.id(), sandbox.crm().orgOf(dc).layoutId(com.zylker.sandbox.data.Module.DEALS));
+        }
+        return out;
     }
 
     private Response guarded(Supplier<Response> action) {

@@ -21,6 +21,7 @@ public final class Counters {
         REFRESHES("refreshes"),
         REVOCATIONS("revocations"),
         API_CALLS("api_calls"),
+        BOOKS_CALLS("books_calls"),
         USERINFO_CALLS("userinfo_calls");
 
         private final String key;
@@ -36,6 +37,22 @@ public final class Counters {
 
     private final Map<Kind, Map<String, AtomicLong>> byDc = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> refreshesByUser = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> byPath = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, AtomicLong>> byUser = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, AtomicLong>> byUserPath = new ConcurrentHashMap<>();
+
+    /** A call received, by {@code "METHOD /product/version/path-template"}, e.g. {@code POST /books/v3/invoices}. */
+    public void incrementPath(String methodAndPath) {
+        byPath.computeIfAbsent(methodAndPath, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** A call whose token named a user: per product ({@code crm}, {@code books}) and per path. */
+    public void incrementUser(String email, String product, String methodAndPath) {
+        byUser.computeIfAbsent(email, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(product, k -> new AtomicLong()).incrementAndGet();
+        byUserPath.computeIfAbsent(email, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(methodAndPath, k -> new AtomicLong()).incrementAndGet();
+    }
 
     public void increment(Kind kind, DataCenter dc) {
         byDc.computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
@@ -60,6 +77,19 @@ public final class Counters {
     public void reset() {
         byDc.clear();
         refreshesByUser.clear();
+        byPath.clear();
+        byUser.clear();
+        byUserPath.clear();
+    }
+
+    private static Map<String, Object> nested(Map<String, Map<String, AtomicLong>> source) {
+        Map<String, Object> out = new TreeMap<>();
+        source.forEach((k, inner) -> {
+            Map<String, Object> m = new TreeMap<>();
+            inner.forEach((k2, n) -> m.put(k2, n.get()));
+            out.put(k, m);
+        });
+        return out;
     }
 
     /** Every DC appears with its count (0 included) so tests can compare whole maps. */
@@ -75,6 +105,11 @@ public final class Counters {
         Map<String, Object> users = new TreeMap<>();
         refreshesByUser.forEach((email, n) -> users.put(email, n.get()));
         out.put("refreshes_by_user", users);
+        Map<String, Object> paths = new TreeMap<>();
+        byPath.forEach((p, n) -> paths.put(p, n.get()));
+        out.put("calls_by_path", paths);
+        out.put("calls_by_user", nested(byUser));
+        out.put("calls_by_user_path", nested(byUserPath));
         return out;
     }
 }

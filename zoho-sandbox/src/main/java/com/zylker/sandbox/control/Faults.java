@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Faults {
 
-    public static final Set<String> FAMILIES = Set.of("token", "revoke", "userinfo", "crm");
+    public static final Set<String> FAMILIES = Set.of("token", "revoke", "userinfo", "crm", "books");
 
     private record Armed(Fault fault, int remaining) {
     }

@@ -14,7 +14,11 @@ public enum DataCenter {
     EU("eu", "eu"),
     IN("in", "in"),
     COM_AU("com.au", "au"),
-    JP("jp", "jp");
+    JP("jp", "jp"),
+    /** Zoho's Canadian DC lives at zohocloud.ca; its {@code location} value is {@code ca}. */
+    CA("ca", "ca"),
+    SA("sa", "sa"),
+    UK("uk", "uk");
 
     private final String id;
     private final String serverInfoKey;

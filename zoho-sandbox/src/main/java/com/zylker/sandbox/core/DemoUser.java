@@ -6,7 +6,7 @@ package com.zylker.sandbox.core;
  * and so does the sandbox, so the portal cannot confuse them unnoticed.
  */
 public record DemoUser(long zuid, String crmUserId, String firstName, String lastName, String email,
-                       String role, String profile, DataCenter dc) {
+                       String role, String profile, DataCenter dc, String timeZone) {
 
     public String displayName() {
         return firstName + " " + lastName;

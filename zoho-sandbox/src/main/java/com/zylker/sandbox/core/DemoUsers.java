@@ -11,15 +11,19 @@ import java.util.Optional;
 public final class DemoUsers {
 
     public static final DemoUser PRIYA = new DemoUser(60012345001L, "5725767000000281001", "Priya", "Raman",
-            "priya.raman@zylkeracademy.com", "Course Coordinator", "Standard", DataCenter.COM);
+            "priya.raman@zylkeracademy.com", "Course Coordinator", "Standard", DataCenter.COM, "Asia/Kolkata");
     public static final DemoUser DANIEL = new DemoUser(60012345002L, "5725767000000282001", "Daniel", "Brooks",
-            "daniel.brooks@zylkeracademy.com", "Accounts Officer", "Standard", DataCenter.COM);
+            "daniel.brooks@zylkeracademy.com", "Accounts Officer", "Standard", DataCenter.COM, "America/Chicago");
     public static final DemoUser AISHA = new DemoUser(60012345003L, "5725767000000283001", "Aisha", "Khan",
-            "aisha.khan@zylkeracademy.com", "CEO", "Administrator", DataCenter.COM);
+            "aisha.khan@zylkeracademy.com", "CEO", "Administrator", DataCenter.COM, "Asia/Kolkata");
     public static final DemoUser LUKAS = new DemoUser(20087654001L, "2046518000000281001", "Lukas", "Schneider",
-            "lukas.schneider@zylkeracademy.eu", "Course Coordinator", "Standard", DataCenter.EU);
+            "lukas.schneider@zylkeracademy.eu", "Course Coordinator", "Standard", DataCenter.EU, "Europe/Berlin");
 
-    public static final List<DemoUser> ALL = List.of(PRIYA, DANIEL, AISHA, LUKAS);
+    /** May view Books invoices but not create, send, void or record payments: the portal must hide those buttons. */
+    public static final DemoUser NOAH = new DemoUser(60012345004L, "5725767000000284001", "Noah", "Williams",
+            "noah.williams@zylkeracademy.com", "Admissions Assistant", "Standard", DataCenter.COM, "America/New_York");
+
+    public static final List<DemoUser> ALL = List.of(PRIYA, DANIEL, AISHA, LUKAS, NOAH);
 
     private DemoUsers() {
     }

@@ -22,6 +22,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +36,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * CRM v8 at {@code <base>/api/{dc}/crm/v8}. Each call is counted, may hit an injected fault, then needs a live
- * token <em>from this DC</em> with a fitting scope; the rest is {@link CrmService}'s.
+ * CRM v8 at {@code <base>/api/{dc}/crm/v8}. Each call is counted, waits the global latency, may hit an injected
+ * fault, then needs a live token <em>from this DC</em> with a fitting scope and a credit; the rest is
+ * {@link CrmService}'s. Literal paths ({@code /Deals/search}, {@code /Deals/upsert}, {@code /settings/fields})
+ * are declared so JAX-RS prefers them over {@code /{module}/{id}}: a search must never be read as "record
+ * 'search' not found" (HTTP 204, which looks exactly like "no results").
  */
 @Path("api/{dc}/crm/v8")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,13 +56,14 @@ public class CrmResource {
     @HeaderParam(HttpHeaders.AUTHORIZATION)
     String authorization;
 
+    @HeaderParam("If-Unmodified-Since")
+    String unmodifiedSince;
+
     @GET
     @Path("users")
     public Response users(@QueryParam("type") String type) {
-        return call(null, grant -> {
-            if (!grant.hasAnyScope("ZohoCRM.users.READ", "ZohoCRM.users.ALL")) {
-                throw CrmException.scopeMismatch();
-            }
+        return call("GET /crm/v8/users", grant -> {
+            requireScope(grant, "ZohoCRM.users.READ", "ZohoCRM.users.ALL");
             List<Map<String, Object>> users = sandbox.crm().users(grant.dc(), type, grant.user());
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("per_page", 200);
@@ -66,22 +75,87 @@ public class CrmResource {
     }
 
     @GET
+    @Path("org")
+    public Response org() {
+        return call("GET /crm/v8/org", grant -> {
+            requireScope(grant, "ZohoCRM.org.READ", "ZohoCRM.org.ALL");
+            return json(200, Map.of("org", List.of(sandbox.crm().orgInfo(grant.dc()))));
+        });
+    }
+
+    @GET
+    @Path("settings/fields")
+    public Response fields(@QueryParam("module") String module) {
+        return call("GET /crm/v8/settings/fields", grant -> {
+            requireScope(grant, SETTINGS_SCOPES);
+            return json(200, Map.of("fields", sandbox.crm().fieldsMetadata(grant.dc(), settingsModule(module))));
+        });
+    }
+
+    @GET
+    @Path("settings/layouts")
+    public Response layouts(@QueryParam("module") String module) {
+        return call("GET /crm/v8/settings/layouts", grant -> {
+            requireScope(grant, SETTINGS_SCOPES);
+            return json(200, Map.of("layouts", sandbox.crm().layouts(grant.dc(), settingsModule(module))));
+        });
+    }
+
+    @GET
+    @Path("settings/pipeline")
+    public Response pipeline(@QueryParam("layout_id") String layoutId) {
+        return call("GET /crm/v8/settings/pipeline", grant -> {
+            requireScope(grant, SETTINGS_SCOPES);
+            return json(200, Map.of("pipeline", sandbox.crm().pipelines(grant.dc(), layoutId)));
+        });
+    }
+
+    @POST
+    @Path("coql")
+    public Response coql(String body) {
+        return call("POST /crm/v8/coql", grant -> {
+            requireScope(grant, "ZohoCRM.coql.READ", "ZohoCRM.coql.ALL");
+            Object query = parse(body).get("select_query");
+            String text = query == null ? null : query.toString();
+            module(CrmService.coqlModule(text).apiName(), grant, "READ");
+            return listResponse(sandbox.crm().coql(grant.dc(), text));
+        });
+    }
+
+    @GET
+    @Path("{module}/search")
+    public Response search(@PathParam("module") String module, @QueryParam("criteria") String criteria,
+                           @QueryParam("email") String email, @QueryParam("phone") String phone,
+                           @QueryParam("word") String word, @QueryParam("fields") String fields,
+                           @QueryParam("page") String page, @QueryParam("per_page") String perPage) {
+        return call("GET /crm/v8/" + label(module) + "/search", grant -> {
+            Module m = module(module, grant, "READ");
+            requireScope(grant, "ZohoSearch.securesearch.READ", "ZohoSearch.securesearch.ALL");
+            return listResponse(sandbox.crm().search(grant.dc(), m, criteria, email, phone, word, fields, page, perPage));
+        });
+    }
+
+    @POST
+    @Path("{module}/upsert")
+    public Response upsert(@PathParam("module") String module, String body) {
+        return call("POST /crm/v8/" + label(module) + "/upsert", grant -> {
+            Module m = module(module, grant, "CREATE");
+            Map<String, Object> parsed = parse(body);
+            WriteResult result = sandbox.crm().upsert(grant.dc(), m, records(parsed), dupFields(parsed), grant.user());
+            return json(result.httpStatus(), Map.of("data", result.results()));
+        });
+    }
+
+    @GET
     @Path("{module}")
     public Response list(@PathParam("module") String module, @QueryParam("fields") String fields,
                          @QueryParam("page") String page, @QueryParam("per_page") String perPage,
                          @QueryParam("page_token") String pageToken, @QueryParam("sort_by") String sortBy,
                          @QueryParam("sort_order") String sortOrder) {
-        return call(module, grant -> {
+        return call("GET /crm/v8/" + label(module), grant -> {
             Module m = module(module, grant, "READ");
-            ListResult result = sandbox.crm().list(grant.dc(), m,
-                    new ListQuery(fields, page, perPage, pageToken, sortBy, sortOrder));
-            if (result.isEmpty()) {
-                return Response.noContent().build();
-            }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("data", result.data());
-            body.put("info", result.info());
-            return json(200, body);
+            return listResponse(sandbox.crm().list(grant.dc(), m,
+                    new ListQuery(fields, page, perPage, pageToken, sortBy, sortOrder), grant.user()));
         });
     }
 
@@ -89,7 +163,7 @@ public class CrmResource {
     @Path("{module}/{id}")
     public Response get(@PathParam("module") String module, @PathParam("id") String id,
                         @QueryParam("fields") String fields) {
-        return call(module, grant -> {
+        return call("GET /crm/v8/" + label(module) + "/{id}", grant -> {
             Module m = module(module, grant, "READ");
             return sandbox.crm().get(grant.dc(), m, id, fields)
                     .map(r -> json(200, Map.of("data", List.of(r))))
@@ -100,9 +174,10 @@ public class CrmResource {
     @PUT
     @Path("{module}/{id}")
     public Response update(@PathParam("module") String module, @PathParam("id") String id, String body) {
-        return call(module, grant -> {
+        return call("PUT /crm/v8/" + label(module) + "/{id}", grant -> {
             Module m = module(module, grant, "UPDATE");
-            WriteResult result = sandbox.crm().update(grant.dc(), m, records(body), id, grant.user());
+            WriteResult result = sandbox.crm().update(grant.dc(), m, records(body), id, grant.user(),
+                    unmodifiedSince());
             return json(result.httpStatus(), Map.of("data", result.results()));
         });
     }
@@ -110,9 +185,10 @@ public class CrmResource {
     @PUT
     @Path("{module}")
     public Response updateMany(@PathParam("module") String module, String body) {
-        return call(module, grant -> {
+        return call("PUT /crm/v8/" + label(module), grant -> {
             Module m = module(module, grant, "UPDATE");
-            WriteResult result = sandbox.crm().update(grant.dc(), m, records(body), null, grant.user());
+            WriteResult result = sandbox.crm().update(grant.dc(), m, records(body), null, grant.user(),
+                    unmodifiedSince());
             return json(result.httpStatus(), Map.of("data", result.results()));
         });
     }
@@ -120,32 +196,100 @@ public class CrmResource {
     @POST
     @Path("{module}")
     public Response create(@PathParam("module") String module, String body) {
-        return call(module, grant -> {
+        return call("POST /crm/v8/" + label(module), grant -> {
             Module m = module(module, grant, "CREATE");
             Map<String, Object> parsed = parse(body);
-            List<String> dupFields = new ArrayList<>();
-            if (parsed.get("duplicate_check_fields") instanceof List<?> list) {
-                list.forEach(f -> dupFields.add(String.valueOf(f)));
-            }
-            WriteResult result = sandbox.crm().create(grant.dc(), m, records(parsed), dupFields, grant.user());
+            WriteResult result = sandbox.crm().create(grant.dc(), m, records(parsed), dupFields(parsed), grant.user());
             return json(result.httpStatus(), Map.of("data", result.results()));
         });
     }
 
-    /** Counting, fault injection and authentication, in Zoho's order, before the actual work. */
-    private Response call(String module, Function<AccessGrant, Response> work) {
+    /**
+     * Counting, latency, fault injection, authentication and credits, in Zoho's order, before the actual
+     * work. Errors are answered here (not by the mapper) so they carry the credits header too.
+     */
+    private Response call(String methodAndPath, Function<AccessGrant, Response> work) {
         DataCenter dc = Requests.dc(dcId);
         sandbox.counters().increment(Counters.Kind.API_CALLS, dc);
+        sandbox.counters().incrementPath(methodAndPath);
+        sandbox.pause();
         Optional<Response> fault = FaultResponses.apply(sandbox.faults(), "crm");
         if (fault.isPresent()) {
             return fault.get();
         }
-        String token = Requests.oauthToken(authorization, false);
-        if (token == null) {
-            throw CrmException.authenticationFailure();
+        long remaining = -1;
+        Response response;
+        try {
+            String token = Requests.oauthToken(authorization, false);
+            if (token == null) {
+                throw CrmException.authenticationFailure();
+            }
+            AccessGrant grant = sandbox.accounts().authenticate(dc, token).orElseThrow(CrmException::invalidToken);
+            sandbox.counters().incrementUser(grant.user().email(), "crm", methodAndPath);
+            remaining = sandbox.credits().consume(dc);
+            response = work.apply(grant);
+        } catch (CrmException e) {
+            response = json(e.status(), e.body());
         }
-        AccessGrant grant = sandbox.accounts().authenticate(dc, token).orElseThrow(CrmException::invalidToken);
-        return work.apply(grant);
+        if (remaining < 0) {
+            return response;
+        }
+        return Response.fromResponse(response).header("X-API-CREDITS-REMAINING", remaining).build();
+    }
+
+    /** The path label for counters: the module's API name when it is one, so keys stay few and stable. */
+    private static String label(String module) {
+        return Module.byApiName(module).map(Module::apiName).orElse("{module}");
+    }
+
+    private static final String[] SETTINGS_SCOPES = {"ZohoCRM.settings.ALL", "ZohoCRM.settings.READ",
+            "ZohoCRM.settings.fields.READ", "ZohoCRM.settings.fields.ALL", "ZohoCRM.settings.layouts.READ",
+            "ZohoCRM.settings.pipeline.READ"};
+
+    private static void requireScope(AccessGrant grant, String... scopes) {
+        if (!grant.hasAnyScope(scopes)) {
+            throw CrmException.scopeMismatch();
+        }
+    }
+
+    private static Module settingsModule(String module) {
+        if (module == null || module.isBlank()) {
+            throw CrmException.requiredParamMissing("module");
+        }
+        return Module.byApiName(module).orElseThrow(CrmException::invalidModule);
+    }
+
+    private Instant unmodifiedSince() {
+        if (unmodifiedSince == null || unmodifiedSince.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(unmodifiedSince.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return ZonedDateTime.parse(unmodifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw CrmException.invalidParam("If-Unmodified-Since", "the date-time given is invalid");
+            }
+        }
+    }
+
+    private static List<String> dupFields(Map<String, Object> parsed) {
+        List<String> dupFields = new ArrayList<>();
+        if (parsed.get("duplicate_check_fields") instanceof List<?> list) {
+            list.forEach(f -> dupFields.add(String.valueOf(f)));
+        }
+        return dupFields;
+    }
+
+    private static Response listResponse(ListResult result) {
+        if (result.isEmpty()) {
+            return Response.noContent().build();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", result.data());
+        body.put("info", result.info());
+        return json(200, body);
     }
 
     private static Module module(String name, AccessGrant grant, String operation) {

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -36,7 +38,11 @@ public final class CrmService {
     public static final int MAX_PER_PAGE = 200;
     public static final int PAGE_LIMIT_RECORDS = 2_000;
     public static final int MAX_RECORDS_PER_WRITE = 100;
-    public static final int MAX_BULK = 20_000;
+    /** Bulk generation per control call: enough for a 2,500-deal board, bounded so a call cannot stall the server. */
+    public static final int MAX_BULK = 10_000;
+    /** Records a module may grow to through bulk calls. */
+    public static final int MAX_RECORDS_PER_MODULE = 110_000;
+    public static final int MAX_TOKEN_RECORDS = 100_000;
     public static final Duration PAGE_TOKEN_LIFETIME = Duration.ofDays(1);
 
     private static final Set<String> SORTABLE = Set.of("id", "Created_Time", "Modified_Time");
@@ -52,16 +58,48 @@ public final class CrmService {
     }
 
     public synchronized void reset() {
+        LocalDate today = today();
         for (DataCenter dc : DataCenter.values()) {
-            orgs.put(dc, SeedData.orgFor(dc));
+            orgs.put(dc, SeedData.orgFor(dc, today));
         }
     }
 
-    private synchronized OrgData org(DataCenter dc) {
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    synchronized OrgData org(DataCenter dc) {
         return orgs.get(dc);
     }
 
+    /** Metadata ids (module, layout) of the DC's org, for the settings endpoints. */
+    public OrgData orgOf(DataCenter dc) {
+        return org(dc);
+    }
+
+    /** Deal ids under a Blueprint (Stage changes refused with RECORD_IN_BLUEPRINT), per DC with any. */
+    public Map<String, Object> blueprintDeals() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (DataCenter dc : DataCenter.values()) {
+            OrgData org = org(dc);
+            synchronized (org) {
+                List<Object> ids = org.all(Module.DEALS).stream()
+                        .filter(d -> Boolean.TRUE.equals(d.get("$process_flow"))).map(d -> d.get("id")).toList();
+                if (!ids.isEmpty()) {
+                    out.put(dc.id(), ids);
+                }
+            }
+        }
+        return out;
+    }
+
     public ListResult list(DataCenter dc, Module module, ListQuery q) {
+        return list(dc, module, q, null);
+    }
+
+    /** {@code actor} binds the page tokens handed out: another user's token is TOKEN_BOUND_DATA_MISMATCH. */
+    public ListResult list(DataCenter dc, Module module, ListQuery q, DemoUser actor) {
+        String owner = actor == null ? "-" : Long.toString(actor.zuid());
         List<String> fields = parseFields(q.fields());
         int perPage = parseInt(q.perPage(), "per_page", MAX_PER_PAGE);
         if (perPage < 1) {
@@ -75,12 +113,24 @@ public final class CrmService {
         int offset;
         if (q.pageToken() != null) {
             if (q.page() != null) {
-                throw CrmException.invalidParam("page", "page and page_token cannot be given together");
+                throw new CrmException(400, "AMBIGUITY_DURING_PROCESSING",
+                        Map.of("ambiguity_due_to", List.of("page", "page_token")),
+                        "page and page_token cannot be given together");
             }
-            PageToken token = PageToken.decode(q.pageToken(), dc, module)
+            PageToken token = PageToken.decode(q.pageToken())
                     .orElseThrow(() -> CrmException.invalidParam("page_token", "the page_token given is invalid"));
+            if (!token.dc().equals(dc.id()) || !token.module().equals(module.apiName()) || !token.user().equals(owner)
+                    || !token.fields().equals(fieldsKey(fields)) || token.perPage() != perPage) {
+                throw new CrmException(400, "TOKEN_BOUND_DATA_MISMATCH", Map.of("param", "page_token"),
+                        "the page_token was issued for another user or other parameters");
+            }
             if (!clock.instant().isBefore(token.expiresAt())) {
-                throw CrmException.invalidParam("page_token", "the page_token given has expired");
+                throw new CrmException(400, "EXPIRED_VALUE", Map.of("param", "page_token"),
+                        "the page_token given has expired");
+            }
+            if (token.offset() >= MAX_TOKEN_RECORDS) {
+                throw new CrmException(400, "PAGINATION_LIMIT_EXCEEDED", Map.of("limit", MAX_TOKEN_RECORDS),
+                        "cannot fetch more than 100000 records");
             }
             offset = token.offset();
             sortBy = token.sortBy();
@@ -127,11 +177,121 @@ public final class CrmService {
         info.put("sort_by", sortBy);
         info.put("sort_order", sortOrder);
         info.put("more_records", more);
-        info.put("next_page_token", more ? new PageToken(dc, module, sortBy, sortOrder, to, expiry).encode() : null);
-        info.put("previous_page_token", offset > 0
-                ? new PageToken(dc, module, sortBy, sortOrder, Math.max(0, offset - perPage), expiry).encode() : null);
+        String fk = fieldsKey(fields);
+        info.put("next_page_token", more
+                ? new PageToken(dc.id(), module.apiName(), owner, fk, perPage, sortBy, sortOrder, to, expiry).encode()
+                : null);
+        info.put("previous_page_token", offset > 0 ? new PageToken(dc.id(), module.apiName(), owner, fk, perPage,
+                sortBy, sortOrder, Math.max(0, offset - perPage), expiry).encode() : null);
         info.put("page_token_expiry", more || offset > 0 ? SeedData.ZOHO_DATE_TIME.format(expiry) : null);
         return new ListResult(page, info);
+    }
+
+    /**
+     * {@code GET /{module}/search}: exactly one of {@code criteria}, {@code email}, {@code phone}, {@code word};
+     * {@code fields} optional; pages within the first 2,000 matches only (LIMIT_REACHED beyond).
+     */
+    public ListResult search(DataCenter dc, Module module, String criteria, String email, String phone, String word,
+                             String fields, String pageParam, String perPageParam) {
+        java.util.function.Predicate<Map<String, Object>> filter;
+        if (criteria != null && !criteria.isBlank()) {
+            filter = SearchCriteria.parse(criteria);
+        } else if (email != null && !email.isBlank()) {
+            String wanted = email.trim().toLowerCase(Locale.ROOT);
+            filter = r -> r.get("Email") != null && r.get("Email").toString().toLowerCase(Locale.ROOT).equals(wanted);
+        } else if (phone != null && !phone.isBlank()) {
+            String digits = phone.replaceAll("\\D", "");
+            filter = r -> r.get("Phone") != null && r.get("Phone").toString().replaceAll("\\D", "").contains(digits);
+        } else if (word != null && !word.isBlank()) {
+            String wanted = word.trim().toLowerCase(Locale.ROOT);
+            filter = r -> r.entrySet().stream().anyMatch(e -> !e.getKey().equals("id") && e.getValue() != null
+                    && !(e.getValue() instanceof Map) && e.getValue().toString().toLowerCase(Locale.ROOT).contains(wanted));
+        } else {
+            throw CrmException.requiredParamMissing("criteria");
+        }
+        List<String> wanted = fields == null || fields.isBlank() ? null : parseFields(fields);
+        int perPage = parseInt(perPageParam, "per_page", MAX_PER_PAGE);
+        int page = parseInt(pageParam, "page", 1);
+        if (perPage < 1 || page < 1) {
+            throw CrmException.invalidParam(perPage < 1 ? "per_page" : "page", "must be at least 1");
+        }
+        if (perPage > MAX_PER_PAGE) {
+            throw CrmException.limitExceeded("per_page", MAX_PER_PAGE);
+        }
+        if ((long) (page - 1) * perPage >= PAGE_LIMIT_RECORDS) {
+            throw new CrmException(400, "LIMIT_REACHED", Map.of("limit", PAGE_LIMIT_RECORDS),
+                    "search results beyond the first 2000 records cannot be fetched");
+        }
+        OrgData org = org(dc);
+        List<Map<String, Object>> data = new ArrayList<>();
+        boolean more;
+        synchronized (org) {
+            List<Map<String, Object>> hits = org.all(module).stream().filter(filter)
+                    .sorted(comparator("id", "desc")).limit(PAGE_LIMIT_RECORDS).toList();
+            int from = Math.min((page - 1) * perPage, hits.size());
+            int to = Math.min(from + perPage, hits.size());
+            hits.subList(from, to).forEach(r -> data.add(wanted == null ? new LinkedHashMap<>(r) : project(r, wanted)));
+            more = to < hits.size();
+        }
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("per_page", perPage);
+        info.put("count", data.size());
+        info.put("page", page);
+        info.put("more_records", more);
+        return new ListResult(data, info);
+    }
+
+    /** {@code POST /coql}; rows projected to the selected fields (plus id), lookups as {@code {"id"}}. */
+    public ListResult coql(DataCenter dc, String selectQuery) {
+        Module module = coqlModule(selectQuery);
+        Coql.Query q = Coql.parse(selectQuery, CrmMetadata.knownFields(module));
+        OrgData org = org(dc);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        boolean more;
+        synchronized (org) {
+            List<Map<String, Object>> hits = org.all(q.module()).stream().filter(q.where()).sorted(q.order()).toList();
+            int from = Math.min(q.offset(), hits.size());
+            int to = Math.min(from + q.limit(), hits.size());
+            hits.subList(from, to).forEach(r -> rows.add(Coql.project(r, q.fields())));
+            more = to < hits.size();
+        }
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("count", rows.size());
+        info.put("more_records", more);
+        return new ListResult(rows, info);
+    }
+
+    /** The module named after FROM, for the scope check and the field list; Deals if it cannot be found. */
+    public static Module coqlModule(String selectQuery) {
+        if (selectQuery == null) {
+            return Module.DEALS;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\bfrom\\s+([A-Za-z_]+)").matcher(selectQuery);
+        return m.find() ? Module.byApiName(m.group(1)).orElse(Module.DEALS) : Module.DEALS;
+    }
+
+    public List<Map<String, Object>> fieldsMetadata(DataCenter dc, Module module) {
+        return CrmMetadata.fields(org(dc), module);
+    }
+
+    public List<Map<String, Object>> layouts(DataCenter dc, Module module) {
+        return CrmMetadata.layouts(org(dc), module);
+    }
+
+    /** {@code GET /settings/pipeline?layout_id=…}: only the Deals layout has pipelines. */
+    public List<Map<String, Object>> pipelines(DataCenter dc, String layoutId) {
+        if (layoutId == null || layoutId.isBlank()) {
+            throw CrmException.requiredParamMissing("layout_id");
+        }
+        OrgData org = org(dc);
+        if (!org.layoutId(Module.DEALS).equals(layoutId.trim())) {
+            throw CrmException.invalidParam("layout_id", "the layout_id given seems to be invalid");
+        }
+        return CrmMetadata.pipelines(org);
+    }
+
+    public Map<String, Object> orgInfo(DataCenter dc) {
+        return CrmMetadata.org(org(dc));
     }
 
     public Optional<Map<String, Object>> get(DataCenter dc, Module module, String id, String fields) {
@@ -145,6 +305,15 @@ public final class CrmService {
     /** {@code PUT /{module}} or {@code PUT /{module}/{id}} (then {@code pathId} fills in a missing id). */
     public WriteResult update(DataCenter dc, Module module, List<Map<String, Object>> records, String pathId,
                               DemoUser actor) {
+        return update(dc, module, records, pathId, actor, null);
+    }
+
+    /**
+     * As {@link #update(DataCenter, Module, List, String, DemoUser)}; with {@code unmodifiedSince} (the
+     * {@code If-Unmodified-Since} header) a record changed after that instant is refused with ALREADY_MODIFIED.
+     */
+    public WriteResult update(DataCenter dc, Module module, List<Map<String, Object>> records, String pathId,
+                              DemoUser actor, Instant unmodifiedSince) {
         checkBatch(records);
         OrgData org = org(dc);
         List<Map<String, Object>> results = new ArrayList<>();
@@ -162,21 +331,22 @@ public final class CrmService {
                     results.add(error("INVALID_DATA", "id", i, "the id given seems to be invalid"));
                     continue;
                 }
-                Optional<Map<String, Object>> invalid = validateValues(module, input, i);
-                if (invalid.isPresent()) {
-                    results.add(invalid.get());
+                Map<String, Object> record = found.get();
+                if (unmodifiedSince != null && modifiedTime(record).isAfter(unmodifiedSince)) {
+                    Map<String, Object> failure = error("ALREADY_MODIFIED", "id", i,
+                            "the record was modified after the time given in If-Unmodified-Since");
+                    details(failure).put("id", id);
+                    details(failure).put("Modified_Time", record.get("Modified_Time"));
+                    results.add(failure);
                     continue;
                 }
-                Map<String, Object> record = found.get();
-                input.forEach((k, v) -> {
-                    if (!READ_ONLY.contains(k)) {
-                        record.put(k, v);
-                    }
-                });
-                if (module == Module.DEALS) {
-                    recomputeDealFigures(record, input);
+                Optional<Map<String, Object>> refused = validateValues(module, input, record, i)
+                        .or(() -> blueprintRefusal(module, input, record, id));
+                if (refused.isPresent()) {
+                    results.add(refused.get());
+                    continue;
                 }
-                touch(record, actor);
+                apply(module, record, input, actor);
                 results.add(success("record updated", record));
             }
         }
@@ -187,7 +357,11 @@ public final class CrmService {
     public WriteResult create(DataCenter dc, Module module, List<Map<String, Object>> records,
                               List<String> duplicateCheckFields, DemoUser actor) {
         checkBatch(records);
-        List<String> dupFields = duplicateCheckFields == null ? List.of() : duplicateCheckFields;
+        // Plain insert always checks the module's unique fields (Leads' Email is a system duplicate check).
+        List<String> dupFields = new ArrayList<>(module.uniqueFields());
+        if (duplicateCheckFields != null) {
+            duplicateCheckFields.stream().filter(f -> !dupFields.contains(f)).forEach(dupFields::add);
+        }
         OrgData org = org(dc);
         List<Map<String, Object>> results = new ArrayList<>();
         synchronized (org) {
@@ -195,46 +369,149 @@ public final class CrmService {
                 Map<String, Object> input = records.get(i);
                 int index = i;
                 Optional<Map<String, Object>> failure = missingMandatory(module, input, index)
-                        .or(() -> validateValues(module, input, index))
+                        .or(() -> validateValues(module, input, null, index))
                         .or(() -> duplicateOf(org, module, input, dupFields, index));
                 if (failure.isPresent()) {
                     results.add(failure.get());
                     continue;
                 }
-                Map<String, Object> record = new LinkedHashMap<>();
-                record.put("id", org.nextId(module));
-                record.put("Owner", SeedData.ownerLookup(ownerOf(input, dc).orElse(actor)));
-                String now = SeedData.ZOHO_DATE_TIME.format(clock.instant());
-                record.put("Created_Time", now);
-                record.put("Created_By", SeedData.userLookup(actor));
-                input.forEach((k, v) -> {
-                    if (!READ_ONLY.contains(k) && !"Owner".equals(k)) {
-                        record.put(k, v);
-                    }
-                });
-                if (module != Module.DEALS) {
-                    String first = input.get("First_Name") == null ? "" : input.get("First_Name") + " ";
-                    record.put("Full_Name", first + input.get("Last_Name"));
-                } else {
-                    recomputeDealFigures(record, input);
-                }
-                touch(record, actor);
-                org.add(module, record);
-                results.add(success("record added", record));
+                results.add(success("record added", insert(org, module, input, dc, actor)));
             }
         }
         return new WriteResult(results, 201);
     }
 
+    /**
+     * {@code POST /{module}/upsert}: a record matching one of {@code duplicateCheckFields} (in order; the
+     * module's unique fields by default) is updated, any other inserted. Each result carries
+     * {@code action} and {@code duplicate_field}.
+     */
+    public WriteResult upsert(DataCenter dc, Module module, List<Map<String, Object>> records,
+                              List<String> duplicateCheckFields, DemoUser actor) {
+        checkBatch(records);
+        List<String> dupFields = duplicateCheckFields == null || duplicateCheckFields.isEmpty()
+                ? module.upsertFields() : duplicateCheckFields;
+        OrgData org = org(dc);
+        List<Map<String, Object>> results = new ArrayList<>();
+        boolean allInserts = true;
+        synchronized (org) {
+            for (int i = 0; i < records.size(); i++) {
+                Map<String, Object> input = records.get(i);
+                int index = i;
+                String matchedField = null;
+                Map<String, Object> existing = null;
+                for (String field : dupFields) {
+                    List<Map<String, Object>> matches = matching(org, module, field, input.get(field));
+                    if (!matches.isEmpty()) {
+                        matchedField = field;
+                        existing = matches.get(0);
+                        break;
+                    }
+                }
+                Map<String, Object> result;
+                if (existing != null) {
+                    Map<String, Object> record = existing;
+                    String id = (String) record.get("id");
+                    Optional<Map<String, Object>> refused = validateValues(module, input, record, index)
+                            .or(() -> blueprintRefusal(module, input, record, id));
+                    if (refused.isPresent()) {
+                        result = refused.get();
+                    } else {
+                        apply(module, record, input, actor);
+                        result = success("record updated", record);
+                        result.put("action", "update");
+                        result.put("duplicate_field", matchedField);
+                        allInserts = false;
+                    }
+                } else {
+                    Optional<Map<String, Object>> refused = missingMandatory(module, input, index)
+                            .or(() -> validateValues(module, input, null, index));
+                    if (refused.isPresent()) {
+                        result = refused.get();
+                    } else {
+                        result = success("record added", insert(org, module, input, dc, actor));
+                        result.put("action", "insert");
+                        result.put("duplicate_field", null);
+                    }
+                }
+                results.add(result);
+            }
+        }
+        return new WriteResult(results, allInserts ? 201 : 200);
+    }
+
+    private Map<String, Object> insert(OrgData org, Module module, Map<String, Object> input, DataCenter dc,
+                                       DemoUser actor) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("id", org.nextId(module));
+        record.put("Owner", SeedData.ownerLookup(ownerOf(input, dc).orElse(actor)));
+        record.put("Created_Time", SeedData.ZOHO_DATE_TIME.format(clock.instant()));
+        record.put("Created_By", SeedData.userLookup(actor));
+        input.forEach((k, v) -> {
+            if (!READ_ONLY.contains(k) && !"Owner".equals(k)) {
+                record.put(k, v);
+            }
+        });
+        if (module != Module.DEALS) {
+            String first = input.get("First_Name") == null ? "" : input.get("First_Name") + " ";
+            record.put("Full_Name", first + input.get("Last_Name"));
+        } else {
+            record.putIfAbsent("$process_flow", false);
+            recomputeDealFigures(record, input);
+        }
+        touch(record, actor);
+        org.add(module, record);
+        return record;
+    }
+
+    private void apply(Module module, Map<String, Object> record, Map<String, Object> input, DemoUser actor) {
+        input.forEach((k, v) -> {
+            if (!READ_ONLY.contains(k) && !k.startsWith("$")) {
+                record.put(k, v);
+            }
+        });
+        if (module == Module.DEALS) {
+            recomputeDealFigures(record, input);
+        } else if (input.containsKey("First_Name") || input.containsKey("Last_Name")) {
+            String first = record.get("First_Name") == null ? "" : record.get("First_Name") + " ";
+            record.put("Full_Name", first + record.get("Last_Name"));
+        }
+        touch(record, actor);
+    }
+
+    private static Instant modifiedTime(Map<String, Object> record) {
+        return java.time.OffsetDateTime.parse(String.valueOf(record.get("Modified_Time"))).toInstant();
+    }
+
     /** Adds generated leads (e.g. past 2,000, to exercise {@code page_token}); returns the new total. */
     public int addBulkLeads(DataCenter dc, int count) {
-        if (count < 1 || count > MAX_BULK) {
-            throw new IllegalArgumentException("count must be between 1 and " + MAX_BULK);
-        }
+        checkBulk(count);
         OrgData org = org(dc);
         synchronized (org) {
+            if (org.count(Module.LEADS) + count > MAX_RECORDS_PER_MODULE) {
+                throw new IllegalArgumentException("Leads may grow to " + MAX_RECORDS_PER_MODULE + " records");
+            }
             SeedData.addBulkLeads(org, count);
             return org.count(Module.LEADS);
+        }
+    }
+
+    /** Adds generated deals (e.g. for a 2,500-deal board benchmark); returns the new total. */
+    public int addBulkDeals(DataCenter dc, int count) {
+        checkBulk(count);
+        OrgData org = org(dc);
+        synchronized (org) {
+            if (org.count(Module.DEALS) + count > MAX_RECORDS_PER_MODULE) {
+                throw new IllegalArgumentException("Deals may grow to " + MAX_RECORDS_PER_MODULE + " records");
+            }
+            SeedData.addBulkDeals(org, count, today());
+            return org.count(Module.DEALS);
+        }
+    }
+
+    private static void checkBulk(int count) {
+        if (count < 1 || count > MAX_BULK) {
+            throw new IllegalArgumentException("count must be between 1 and " + MAX_BULK);
         }
     }
 
@@ -268,7 +545,7 @@ public final class CrmService {
         return users.stream().map(CrmService::userView).toList();
     }
 
-    private static Map<String, Object> userView(DemoUser u) {
+    static Map<String, Object> userView(DemoUser u) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", u.crmUserId());
         m.put("first_name", u.firstName());
@@ -280,7 +557,19 @@ public final class CrmService {
         m.put("profile", Map.of("name", u.profile(), "id", u.crmUserId().substring(0, 13) + "200" + u.profile().length()));
         m.put("status", "active");
         m.put("confirm", true);
+        m.put("time_zone", u.timeZone());
+        m.put("locale", u.dc() == DataCenter.EU ? "de_DE" : "en_US");
+        m.put("country_locale", u.dc() == DataCenter.EU ? "de_DE" : "en_US");
+        m.put("language", u.dc() == DataCenter.EU ? "de_DE" : "en_US");
         return m;
+    }
+
+    public static List<String> parseFieldList(String fields) {
+        return parseFields(fields);
+    }
+
+    static Map<String, Object> projectRecord(Map<String, Object> record, List<String> fields) {
+        return project(record, fields);
     }
 
     private static List<String> parseFields(String fields) {
@@ -347,41 +636,107 @@ public final class CrmService {
         return Optional.empty();
     }
 
-    private static Optional<Map<String, Object>> validateValues(Module module, Map<String, Object> input, int i) {
-        if (module == Module.DEALS && input.containsKey("Stage")
-                && DealStages.probabilityOf(String.valueOf(input.get("Stage"))).isEmpty()) {
-            Map<String, Object> result = error("INVALID_DATA", "Stage", i, "invalid data");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> details = (Map<String, Object>) result.get("details");
-            details.put("expected_data_type", "picklist");
-            return Optional.of(result);
+    /**
+     * Field values Zoho would refuse, as INVALID_DATA with {@code api_name}/{@code json_path} and one of
+     * {@code expected_data_type}, {@code maximum_length}, {@code supported_values}. {@code existing} is the
+     * record being updated (null on insert): a Stage is checked against the Pipeline it will end up in.
+     */
+    private static Optional<Map<String, Object>> validateValues(Module module, Map<String, Object> input,
+                                                                Map<String, Object> existing, int i) {
+        for (Map.Entry<String, Integer> max : module.maxLengths().entrySet()) {
+            Object v = input.get(max.getKey());
+            if (v != null && v.toString().length() > max.getValue()) {
+                return Optional.of(invalid(max.getKey(), i, "maximum_length", max.getValue()));
+            }
+        }
+        if (input.get("Email") != null && !input.get("Email").toString().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            return Optional.of(invalid("Email", i, "expected_data_type", "email"));
+        }
+        if (module != Module.DEALS) {
+            return Optional.empty();
+        }
+        if (input.containsKey("Amount") && input.get("Amount") != null && !(input.get("Amount") instanceof Number)) {
+            return Optional.of(invalid("Amount", i, "expected_data_type", "double"));
+        }
+        if (input.get("Closing_Date") != null && !input.get("Closing_Date").toString().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return Optional.of(invalid("Closing_Date", i, "expected_data_type", "date"));
+        }
+        if (input.containsKey("Pipeline") && !DealStages.PIPELINES.containsKey(String.valueOf(input.get("Pipeline")))) {
+            return Optional.of(invalid("Pipeline", i, "supported_values", List.copyOf(DealStages.PIPELINES.keySet())));
+        }
+        if (input.containsKey("Stage") || input.containsKey("Pipeline")) {
+            Object pipeline = input.containsKey("Pipeline") ? input.get("Pipeline")
+                    : existing != null && existing.get("Pipeline") != null ? existing.get("Pipeline")
+                    : DealStages.STANDARD_PIPELINE;
+            Object stage = input.containsKey("Stage") ? input.get("Stage") : existing == null ? null : existing.get("Stage");
+            List<String> allowed = DealStages.PIPELINES.get(String.valueOf(pipeline));
+            if (stage != null && !allowed.contains(String.valueOf(stage))) {
+                return Optional.of(invalid("Stage", i, "supported_values", allowed));
+            }
         }
         return Optional.empty();
+    }
+
+    private static Map<String, Object> invalid(String field, int i, String detail, Object value) {
+        Map<String, Object> result = error("INVALID_DATA", field, i, "invalid data");
+        details(result).put(detail, value);
+        return result;
+    }
+
+    /** A deal in a Blueprint changes Stage only through {@code PUT /Deals/{id}/actions/blueprint}. */
+    private static Optional<Map<String, Object>> blueprintRefusal(Module module, Map<String, Object> input,
+                                                                  Map<String, Object> record, String id) {
+        if (module == Module.DEALS && Boolean.TRUE.equals(record.get("$process_flow")) && input.containsKey("Stage")
+                && !String.valueOf(input.get("Stage")).equals(String.valueOf(record.get("Stage")))) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("id", id);
+            details.put("api_name", "Stage");
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("code", "RECORD_IN_BLUEPRINT");
+            r.put("details", details);
+            r.put("message", "the record is in blueprint; change its Stage through the blueprint transition");
+            r.put("status", "error");
+            return Optional.of(r);
+        }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> details(Map<String, Object> result) {
+        return (Map<String, Object>) result.get("details");
+    }
+
+    private static List<Map<String, Object>> matching(OrgData org, Module module, String field, Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return List.of();
+        }
+        String wanted = value.toString().trim().toLowerCase(Locale.ROOT);
+        return org.all(module).stream().filter(e -> e.get(field) != null
+                && e.get(field).toString().trim().toLowerCase(Locale.ROOT).equals(wanted)).toList();
     }
 
     private static Optional<Map<String, Object>> duplicateOf(OrgData org, Module module, Map<String, Object> input,
                                                              List<String> dupFields, int i) {
         for (String field : dupFields) {
-            Object v = input.get(field);
-            if (v == null || v.toString().isBlank()) {
+            List<Map<String, Object>> matches = matching(org, module, field, input.get(field));
+            if (matches.isEmpty()) {
                 continue;
             }
-            String wanted = v.toString().trim().toLowerCase(Locale.ROOT);
-            for (Map<String, Object> existing : org.all(module)) {
-                Object e = existing.get(field);
-                if (e != null && e.toString().trim().toLowerCase(Locale.ROOT).equals(wanted)) {
-                    Map<String, Object> result = error("DUPLICATE_DATA", field, i, "duplicate data");
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> details = (Map<String, Object>) result.get("details");
-                    details.put("more_records", false);
-                    Map<String, Object> dup = new LinkedHashMap<>();
-                    dup.put("id", existing.get("id"));
-                    dup.put("module", Map.of("api_name", module.apiName()));
-                    dup.put("Owner", existing.get("Owner"));
-                    details.put("duplicate_record", dup);
-                    return Optional.of(result);
-                }
-            }
+            Map<String, Object> existing = matches.get(0);
+            Map<String, Object> result = error("DUPLICATE_DATA", field, i, "duplicate data");
+            Map<String, Object> dup = new LinkedHashMap<>();
+            dup.put("id", existing.get("id"));
+            dup.put("module", Map.of("api_name", module.apiName(), "id", org.moduleId(module)));
+            Map<?, ?> owner = (Map<?, ?>) existing.get("Owner");
+            Map<String, Object> ownerOut = new LinkedHashMap<>();
+            ownerOut.put("name", owner.get("name"));
+            ownerOut.put("id", owner.get("id"));
+            ownerOut.put("zuid", DemoUsers.ALL.stream().filter(u -> u.crmUserId().equals(owner.get("id")))
+                    .map(u -> Long.toString(u.zuid())).findFirst().orElse(null));
+            dup.put("Owner", ownerOut);
+            details(result).put("duplicate_record", dup);
+            details(result).put("more_records", matches.size() > 1);
+            return Optional.of(result);
         }
         return Optional.empty();
     }
@@ -437,26 +792,32 @@ public final class CrmService {
         return r;
     }
 
+    private static String fieldsKey(List<String> fields) {
+        return Integer.toHexString(String.join(",", fields).hashCode());
+    }
+
     /**
-     * Opaque cursor for {@code page_token}: where the next page starts, under which sort, until when.
-     * Stateless, so it survives nothing but also needs no cleanup; a reset does not invalidate it.
+     * Opaque cursor for {@code page_token}: where the next page starts, under which sort, until when, and for
+     * whom — Zoho binds a token to the user and the parameters that produced it. Stateless, so it needs no
+     * cleanup; a reset does not invalidate it.
      */
-    record PageToken(DataCenter dc, Module module, String sortBy, String sortOrder, int offset, Instant expiresAt) {
+    record PageToken(String dc, String module, String user, String fields, int perPage, String sortBy,
+                     String sortOrder, int offset, Instant expiresAt) {
 
         String encode() {
-            String raw = String.join("|", dc.id(), module.apiName(), sortBy, sortOrder, Integer.toString(offset),
-                    Long.toString(expiresAt.getEpochSecond()));
+            String raw = String.join("|", dc, module, user, fields, Integer.toString(perPage), sortBy, sortOrder,
+                    Integer.toString(offset), Long.toString(expiresAt.getEpochSecond()));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
         }
 
-        static Optional<PageToken> decode(String token, DataCenter dc, Module module) {
+        static Optional<PageToken> decode(String token) {
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|");
-                if (parts.length != 6 || !parts[0].equals(dc.id()) || !parts[1].equals(module.apiName())) {
+                String[] p = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|");
+                if (p.length != 9) {
                     return Optional.empty();
                 }
-                return Optional.of(new PageToken(dc, module, parts[2], parts[3], Integer.parseInt(parts[4]),
-                        Instant.ofEpochSecond(Long.parseLong(parts[5]))));
+                return Optional.of(new PageToken(p[0], p[1], p[2], p[3], Integer.parseInt(p[4]), p[5], p[6],
+                        Integer.parseInt(p[7]), Instant.ofEpochSecond(Long.parseLong(p[8]))));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Per-record results of a create or update. The HTTP status follows Zoho: all succeeded → 201 (create) or
- * 200 (update), all failed → 400, a mix → 207 Multi-Status.
+ * 200 (update), all failed → 400 (412 when every one failed on {@code If-Unmodified-Since}), a mix → 207.
  */
 public record WriteResult(List<Map<String, Object>> results, int successStatus) {
 
@@ -14,6 +14,9 @@ public record WriteResult(List<Map<String, Object>> results, int successStatus) 
         if (ok == results.size()) {
             return successStatus;
         }
-        return ok == 0 ? 400 : 207;
+        if (ok > 0) {
+            return 207;
+        }
+        return results.stream().allMatch(r -> "ALREADY_MODIFIED".equals(r.get("code"))) ? 412 : 400;
     }
 }

@@ -41,6 +41,25 @@ public final class OrgData {
         return Long.toString(idBase + module.idBlock() + seq * 7 + 1);
     }
 
+    /** The module's id in this org ({@code duplicate_record.module.id}, {@code /settings/modules}). */
+    public String moduleId(Module module) {
+        return Long.toString(idBase + 90_000L + module.ordinal() * 7L + 3);
+    }
+
+    /** The id of the module's only layout ("Standard"), the {@code layout_id} of {@code /settings/pipeline}. */
+    public String layoutId(Module module) {
+        return Long.toString(idBase + 91_000L + module.ordinal() * 7L + 5);
+    }
+
+    /** Ids in this org's id space for metadata (picklist values, pipelines, org): stable across resets. */
+    public String metadataId(int n) {
+        return Long.toString(idBase + 92_000L + n * 7L + 1);
+    }
+
+    public long idBase() {
+        return idBase;
+    }
+
     public void add(Module module, Map<String, Object> record) {
         records.get(module).put((String) record.get("id"), record);
     }

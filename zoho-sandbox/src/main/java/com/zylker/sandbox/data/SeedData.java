@@ -18,7 +18,9 @@ import java.util.Random;
 /**
  * Builds each org's records from a fixed seed, so every start (and every {@code /control/reset}) shows the
  * same students, enrolments and enquiries: screenshots, demos and tests can name records.
- * Times are anchored to a fixed date, not to "now", for the same reason.
+ * Created times are anchored to a fixed date; closing dates are relative to the sandbox's "today" at reset,
+ * so "this month" and "overdue" views always have data. A few names, companies and descriptions carry markup
+ * and script ({@link #HOSTILE}), because Zoho data is typed by people and must be escaped wherever shown.
  */
 public final class SeedData {
 
@@ -33,7 +35,14 @@ public final class SeedData {
     public static final int EU_LEADS = 30;
     public static final int EU_DEALS = 40;
 
-    private static final String[][] COURSES = {
+    /** The markup seeded into names, companies and descriptions; a page that shows data must escape them. */
+    public static final List<String> HOSTILE = List.of("<img src=x onerror=alert('zylker')>",
+            "\"><svg onload=alert(document.domain)>", "<script>alert(\"lead\")</script>");
+
+    /** Every {@value}th com deal is in a Blueprint: its Stage changes only through the Blueprint transition. */
+    public static final int BLUEPRINT_EVERY = 20;
+
+    static final String[][] COURSES = {
             {"Full-Stack Java Bootcamp", "4800"}, {"Data Analytics with Python", "3200"},
             {"Cloud Practitioner", "1500"}, {"UX Design Foundations", "2100"},
             {"Machine Learning Essentials", "3900"}, {"Cybersecurity Fundamentals", "2600"},
@@ -46,11 +55,18 @@ public final class SeedData {
             "Walker", "Wei", "Bennett", "Gupta", "Okafor", "Dubois", "Tanaka", "Fischer", "Farouk", "García",
             "Mensah", "Petrova", "Reddy", "Thompson", "Silva", "Ahmed", "Cohen", "Kowalski", "Lindqvist",
             "Menon", "Novak", "Rahimi", "Clarke"};
-    private static final String[] EMPLOYERS = {"Zylker Retail", "Northwind Logistics", "Acme Health",
-            "Bluewave Bank", "Helios Energy", "Contoso Media", "Greenleaf Foods", "Orbit Telecom"};
-    private static final String[] LEAD_SOURCES = {"Web Site", "Advertisement", "Employee Referral",
+    static final String[] EMPLOYERS = {"Zylker Retail", "Northwind Logistics", "Acme Health",
+            "Bluewave Bank", "Helios Energy", "Contoso Media", "Greenleaf Foods", "Orbit Telecom",
+            "Acme " + "<img src=x onerror=alert('zylker')>" + " Corp", "\"><svg onload=alert(document.domain)> Institute"};
+    public static final String[] LEAD_SOURCES = {"Web Site", "Advertisement", "Employee Referral",
             "External Referral", "Partner", "Seminar Partner", "Chat", "Trade Show", "Facebook", "Cold Call"};
-    private static final String[] LEAD_STATUSES = {"Not Contacted", "Attempted to Contact", "Contact in Future",
+    /** The list price of course {@code n} of {@link #COURSE_NAMES}. */
+    public static String coursePrice(int n) {
+        return COURSES[n][1];
+    }
+
+    public static final String[] COURSE_NAMES = java.util.Arrays.stream(COURSES).map(c -> c[0]).toArray(String[]::new);
+    public static final String[] LEAD_STATUSES = {"Not Contacted", "Attempted to Contact", "Contact in Future",
             "Contacted", "Pre-Qualified", "Not Qualified", "Junk Lead", "Lost Lead"};
     private static final String[] NEXT_STEPS = {"Send course brochure", "Schedule advisor call",
             "Share payment plan", "Confirm start date", "Collect enrolment form", "Follow up on employer funding",
@@ -61,41 +77,53 @@ public final class SeedData {
     private SeedData() {
     }
 
-    /** A fresh org for the DC: com and eu carry data, the other DCs start empty. */
-    public static OrgData orgFor(DataCenter dc) {
+    /** A fresh org for the DC as of {@code today} (the sandbox clock's date): com and eu carry data. */
+    public static OrgData orgFor(DataCenter dc, LocalDate today) {
         return switch (dc) {
-            case COM -> build(dc, 5725767000000000000L, COM_LEADS, COM_DEALS, 42L);
-            case EU -> build(dc, 2046518000000000000L, EU_LEADS, EU_DEALS, 4242L);
+            case COM -> build(dc, 5725767000000000000L, COM_LEADS, COM_DEALS, 42L, today);
+            case EU -> build(dc, 2046518000000000000L, EU_LEADS, EU_DEALS, 4242L, today);
             default -> new OrgData(dc, 7000000000000000000L + dc.ordinal() * 100_000_000_000L);
         };
     }
 
-    private static OrgData build(DataCenter dc, long idBase, int leads, int deals, long seed) {
+    /**
+     * Who owns what: in com, Priya (the course coordinator) owns most open deals, so "my deals" has data;
+     * Noah (admissions) owns leads but no deals.
+     */
+    static List<DemoUser> dealOwners(DataCenter dc) {
+        if (dc == DataCenter.COM) {
+            return List.of(DemoUsers.PRIYA, DemoUsers.PRIYA, DemoUsers.PRIYA, DemoUsers.DANIEL, DemoUsers.AISHA);
+        }
+        List<DemoUser> owners = DemoUsers.of(dc);
+        return owners.isEmpty() ? List.of(DemoUsers.AISHA) : owners;
+    }
+
+    static List<DemoUser> leadOwners(DataCenter dc) {
+        if (dc == DataCenter.COM) {
+            return List.of(DemoUsers.PRIYA, DemoUsers.PRIYA, DemoUsers.NOAH, DemoUsers.AISHA);
+        }
+        return dealOwners(dc);
+    }
+
+    private static OrgData build(DataCenter dc, long idBase, int leads, int deals, long seed, LocalDate today) {
         Random random = new Random(seed);
         OrgData org = new OrgData(dc, idBase);
-        List<DemoUser> owners = DemoUsers.of(dc);
         String[] cities = dc == DataCenter.EU ? CITIES_EU : CITIES_COM;
         String domain = dc == DataCenter.EU ? "example.eu" : "example.com";
 
-        Map<String, Map<String, Object>> accounts = new LinkedHashMap<>();
-        for (int i = 0; i < EMPLOYERS.length; i++) {
-            accounts.put(EMPLOYERS[i], Map.of("name", EMPLOYERS[i], "id", Long.toString(idBase + 700_000L + i * 7 + 1)));
-        }
-        accounts.put("Self-funded", Map.of("name", "Self-funded", "id", Long.toString(idBase + 799_000L)));
-        List<String> accountNames = new ArrayList<>(accounts.keySet());
-
         for (int i = 0; i < leads; i++) {
-            addLead(org, random, i, owners, cities, domain);
+            addLead(org, random, i, leadOwners(dc), cities, domain);
         }
 
         // Contacts are the enrolled students; deals point at them. Some students take a second course.
         List<Map<String, Object>> contacts = new ArrayList<>();
         int contactCount = Math.max(1, deals * 4 / 5);
+        List<Map<String, Object>> accounts = accounts(idBase);
+        List<DemoUser> owners = dealOwners(dc);
         for (int i = 0; i < contactCount; i++) {
             Person p = person(random, i + 10_000, domain);
             Instant created = ANCHOR.plusSeconds(i * 3_217L + random.nextInt(3_000));
             DemoUser owner = owners.get(random.nextInt(owners.size()));
-            String account = accountNames.get(random.nextInt(accountNames.size()));
             Map<String, Object> c = record(org.nextId(Module.CONTACTS), owner, created);
             c.put("First_Name", p.first);
             c.put("Last_Name", p.last);
@@ -103,39 +131,70 @@ public final class SeedData {
             c.put("Email", p.email);
             c.put("Phone", phone(random, dc));
             c.put("Mailing_City", cities[random.nextInt(cities.length)]);
-            c.put("Account_Name", accounts.get(account));
+            c.put("Account_Name", accounts.get(random.nextInt(accounts.size())));
             c.put("Lead_Source", LEAD_SOURCES[random.nextInt(LEAD_SOURCES.length)]);
             org.add(Module.CONTACTS, c);
             contacts.add(c);
         }
-
-        List<String> stages = new ArrayList<>(DealStages.PROBABILITY.keySet());
         for (int i = 0; i < deals; i++) {
-            Map<String, Object> contact = contacts.get(i % contacts.size());
-            String[] course = COURSES[random.nextInt(COURSES.length)];
-            // Cycling through the stages guarantees every standard stage appears; the jitter keeps it lifelike.
-            String stage = stages.get((i + random.nextInt(2)) % stages.size());
-            long amount = Long.parseLong(course[1]) - 100L * random.nextInt(4);
-            int probability = DealStages.PROBABILITY.get(stage);
-            Instant created = ANCHOR.plusSeconds(i * 2_903L + random.nextInt(2_000));
-            DemoUser owner = owners.get(random.nextInt(owners.size()));
-            Map<String, Object> d = record(org.nextId(Module.DEALS), owner, created);
-            d.put("Deal_Name", contact.get("Full_Name") + " — " + course[0]);
-            d.put("Stage", stage);
-            d.put("Amount", amount);
-            d.put("Closing_Date", LocalDate.ofInstant(created, ZoneOffset.UTC).plusDays(14 + random.nextInt(90)).toString());
-            d.put("Account_Name", contact.get("Account_Name"));
-            d.put("Contact_Name", Map.of("name", contact.get("Full_Name"), "id", contact.get("id")));
-            d.put("Probability", probability);
-            d.put("Expected_Revenue", amount * probability / 100);
-            d.put("Pipeline", "Standard");
-            d.put("Type", random.nextInt(4) == 0 ? "Existing Business" : "New Business");
-            d.put("Lead_Source", contact.get("Lead_Source"));
-            d.put("Next_Step", stage.startsWith("Closed") ? null : NEXT_STEPS[random.nextInt(NEXT_STEPS.length)]);
-            d.put("Description", "Enrolment in " + course[0]);
-            org.add(Module.DEALS, d);
+            addDeal(org, random, i, contacts.get(i % contacts.size()), owners, today, dc == DataCenter.COM);
         }
         return org;
+    }
+
+    private static List<Map<String, Object>> accounts(long idBase) {
+        List<Map<String, Object>> accounts = new ArrayList<>();
+        for (int i = 0; i < EMPLOYERS.length; i++) {
+            accounts.add(Map.of("name", EMPLOYERS[i], "id", Long.toString(idBase + 700_000L + i * 7 + 1)));
+        }
+        accounts.add(Map.of("name", "Self-funded", "id", Long.toString(idBase + 799_000L)));
+        return accounts;
+    }
+
+    private static void addDeal(OrgData org, Random random, int i, Map<String, Object> contact, List<DemoUser> owners,
+                                LocalDate today, boolean blueprints) {
+        List<String> stages = DealStages.PIPELINES.get(DealStages.STANDARD_PIPELINE);
+        String[] course = COURSES[random.nextInt(COURSES.length)];
+        // Cycling through the stages guarantees every standard stage appears; the jitter keeps it lifelike.
+        String stage = stages.get((i + random.nextInt(2)) % stages.size());
+        long amount = Long.parseLong(course[1]) - 100L * random.nextInt(4);
+        int probability = DealStages.PROBABILITY.get(stage);
+        Instant created = ANCHOR.plusSeconds(i * 2_903L + random.nextInt(2_000));
+        DemoUser owner = owners.get(random.nextInt(owners.size()));
+        Map<String, Object> d = record(org.nextId(Module.DEALS), owner, created);
+        String name = contact.get("Full_Name") + " — " + course[0];
+        if (i % 37 == 11) {
+            name = name + " " + HOSTILE.get(i % HOSTILE.size());
+        }
+        d.put("Deal_Name", name);
+        d.put("Stage", stage);
+        d.put("Amount", amount);
+        d.put("Closing_Date", closingDate(random, i, stage, today).toString());
+        d.put("Account_Name", contact.get("Account_Name"));
+        d.put("Contact_Name", Map.of("name", contact.get("Full_Name"), "id", contact.get("id")));
+        d.put("Probability", probability);
+        d.put("Expected_Revenue", amount * probability / 100);
+        d.put("Pipeline", DealStages.STANDARD_PIPELINE);
+        d.put("Type", random.nextInt(4) == 0 ? "Existing Business" : "New Business");
+        d.put("Lead_Source", contact.get("Lead_Source"));
+        d.put("Next_Step", stage.startsWith("Closed") ? null : NEXT_STEPS[random.nextInt(NEXT_STEPS.length)]);
+        d.put("Description", i % 41 == 17 ? "Enrolment in " + course[0] + " " + HOSTILE.get(2) : "Enrolment in " + course[0]);
+        // Zoho marks records under a Blueprint with $process_flow; their Stage is changed only by a transition.
+        d.put("$process_flow", blueprints && DealStages.isOpen(stage) && i % BLUEPRINT_EVERY == 3);
+        org.add(Module.DEALS, d);
+    }
+
+    /** Closed deals closed in the past; open ones spread over overdue, this month, this quarter and later. */
+    private static LocalDate closingDate(Random random, int i, String stage, LocalDate today) {
+        if (!DealStages.isOpen(stage)) {
+            return today.minusDays(1 + random.nextInt(120));
+        }
+        return switch (i % 4) {
+            case 0 -> today.minusDays(1 + random.nextInt(45));
+            case 1 -> today.withDayOfMonth(1).plusDays(random.nextInt(today.lengthOfMonth()));
+            case 2 -> today.plusDays(random.nextInt(90));
+            default -> today.plusDays(90 + random.nextInt(180));
+        };
     }
 
     /**
@@ -144,14 +203,31 @@ public final class SeedData {
      */
     public static void addBulkLeads(OrgData org, int count) {
         Random random = new Random(1_000_003L * (org.count(Module.LEADS) + 1) + count);
-        List<DemoUser> owners = DemoUsers.of(org.dc());
-        if (owners.isEmpty()) {
-            owners = List.of(DemoUsers.AISHA);
-        }
         String[] cities = org.dc() == DataCenter.EU ? CITIES_EU : CITIES_COM;
         int start = org.count(Module.LEADS);
         for (int i = 0; i < count; i++) {
-            addLead(org, random, start + i, owners, cities, "bulk.example.org");
+            addLead(org, random, start + i, leadOwners(org.dc()), cities, "bulk.example.org");
+        }
+    }
+
+    /** Adds {@code count} generated deals (e.g. a 2,500-deal board), each with a new student contact. */
+    public static void addBulkDeals(OrgData org, int count, LocalDate today) {
+        Random random = new Random(2_000_003L * (org.count(Module.DEALS) + 1) + count);
+        int start = org.count(Module.DEALS);
+        List<Map<String, Object>> accounts = accounts(org.idBase());
+        List<DemoUser> owners = dealOwners(org.dc());
+        for (int i = 0; i < count; i++) {
+            Person p = person(random, start + i + 500_000, "bulk.example.org");
+            Map<String, Object> c = record(org.nextId(Module.CONTACTS), owners.get(random.nextInt(owners.size())),
+                    ANCHOR.plusSeconds((start + i) * 1_013L));
+            c.put("First_Name", p.first);
+            c.put("Last_Name", p.last);
+            c.put("Full_Name", p.first + " " + p.last);
+            c.put("Email", p.email);
+            c.put("Account_Name", accounts.get(random.nextInt(accounts.size())));
+            c.put("Lead_Source", LEAD_SOURCES[random.nextInt(LEAD_SOURCES.length)]);
+            org.add(Module.CONTACTS, c);
+            addDeal(org, random, start + i, c, owners, today, false);
         }
     }
 
@@ -161,16 +237,19 @@ public final class SeedData {
         String course = COURSES[random.nextInt(COURSES.length)][0];
         Instant created = ANCHOR.plusSeconds(i * 1_801L + random.nextInt(1_500));
         Map<String, Object> lead = record(org.nextId(Module.LEADS), owners.get(random.nextInt(owners.size())), created);
+        String last = i % 43 == 7 ? p.last + HOSTILE.get(1) : p.last;
         lead.put("First_Name", p.first);
-        lead.put("Last_Name", p.last);
-        lead.put("Full_Name", p.first + " " + p.last);
+        lead.put("Last_Name", last);
+        lead.put("Full_Name", p.first + " " + last);
         lead.put("Email", p.email);
         lead.put("Phone", phone(random, org.dc()));
-        lead.put("Company", random.nextInt(3) == 0 ? null : EMPLOYERS[random.nextInt(EMPLOYERS.length)]);
+        String company = random.nextInt(3) == 0 ? null : EMPLOYERS[random.nextInt(EMPLOYERS.length)];
+        lead.put("Company", i % 43 == 21 ? "Zylker " + HOSTILE.get(0) + " Ltd" : company);
         lead.put("Lead_Source", LEAD_SOURCES[random.nextInt(LEAD_SOURCES.length)]);
         lead.put("Lead_Status", LEAD_STATUSES[random.nextInt(LEAD_STATUSES.length)]);
+        lead.put("Course_of_Interest", course);
         lead.put("City", cities[random.nextInt(cities.length)]);
-        lead.put("Description", "Enquiry about " + course);
+        lead.put("Description", i % 43 == 30 ? "Enquiry about " + course + " " + HOSTILE.get(2) : "Enquiry about " + course);
         org.add(Module.LEADS, lead);
     }
 

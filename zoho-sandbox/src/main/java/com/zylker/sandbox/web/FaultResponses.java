@@ -2,6 +2,7 @@ package com.zylker.sandbox.web;
 
 import com.zylker.sandbox.control.Fault;
 import com.zylker.sandbox.control.Faults;
+import com.zylker.sandbox.books.BooksException;
 import com.zylker.sandbox.crm.CrmException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,11 +34,8 @@ public final class FaultResponses {
             return Optional.empty();
         }
         String body = fault.body() != null ? fault.body() : Jsons.write(defaultBody(family, fault.status()));
-        Response.ResponseBuilder r = Response.status(fault.status()).entity(body).type(MediaType.APPLICATION_JSON_TYPE);
-        if (fault.status() == 429) {
-            r.header("Retry-After", "60");
-        }
-        return Optional.of(r.build());
+        // No Retry-After on 429: neither CRM nor Books documents one.
+        return Optional.of(Response.status(fault.status()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build());
     }
 
     private static Map<String, Object> defaultBody(String family, int status) {
@@ -46,6 +44,10 @@ public final class FaultResponses {
                 return CrmException.tooManyRequests().body();
             }
             return new CrmException(status, "INTERNAL_ERROR", Map.of(), "Internal Server Error").body();
+        }
+        if ("books".equals(family)) {
+            return status == 429 ? BooksException.rateLimited().body() : new BooksException(status, 1000,
+                    "Internal error. Please try again after some time.").body();
         }
         return Map.of("error", status == 429 ? "Access Denied" : "server_error");
     }

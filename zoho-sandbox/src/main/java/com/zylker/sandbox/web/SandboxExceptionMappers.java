@@ -19,12 +19,9 @@ public final class SandboxExceptionMappers {
     public static class CrmErrors implements ExceptionMapper<CrmException> {
         @Override
         public Response toResponse(CrmException e) {
-            Response.ResponseBuilder r = Response.status(e.status()).entity(Jsons.write(e.body()))
-                    .type(MediaType.APPLICATION_JSON_TYPE);
-            if (e.status() == 429) {
-                r.header("Retry-After", "60");
-            }
-            return r.build();
+            // No Retry-After, even on 429: Zoho documents none, and the portal must not come to rely on one.
+            return Response.status(e.status()).entity(Jsons.write(e.body()))
+                    .type(MediaType.APPLICATION_JSON_TYPE).build();
         }
     }
 

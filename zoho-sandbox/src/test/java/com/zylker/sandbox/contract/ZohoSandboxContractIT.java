@@ -41,7 +41,12 @@ class ZohoSandboxContractIT {
     private static final String SECRET = "zylker-sandbox-demo-secret";
     private static final String REDIRECT = "http://localhost:8080/oauth/callback";
     private static final String ALL_SCOPES = "AaaServer.profile.READ,ZohoCRM.modules.ALL,ZohoCRM.users.READ";
+    /** Exactly what the portal asks for. */
+    static final String PORTAL_SCOPES = "AaaServer.profile.READ,ZohoCRM.modules.ALL,ZohoCRM.users.READ,"
+            + "ZohoCRM.settings.fields.READ,ZohoCRM.org.READ,ZohoCRM.coql.READ,ZohoSearch.securesearch.READ,"
+            + "ZohoBooks.invoices.ALL,ZohoBooks.contacts.ALL,ZohoBooks.customerpayments.ALL,ZohoBooks.settings.READ";
     private static final String PRIYA = "priya.raman@zylkeracademy.com";
+    private static final String AISHA = "aisha.khan@zylkeracademy.com";
     private static final String LUKAS = "lukas.schneider@zylkeracademy.eu";
 
     @Deployment(testable = false)
@@ -423,6 +428,276 @@ class ZohoSandboxContractIT {
                 .isEqualTo(LUKAS);
     }
 
+    // ---- CRM v8: search, COQL, upsert, per-record errors, paging, limits, metadata --------------------------
+
+    @Test
+    void searchHasItsOwnRouteAndAnswers204OnlyWhenNothingMatches() throws Exception {
+        String access = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
+
+        HttpResponse<String> noParams = crmGet("com", "/Deals/search", access);
+        HttpResponse<String> hits = crmGet("com", "/Deals/search?word=Java&fields=Deal_Name,Stage", access);
+        HttpResponse<String> byCriteria = crmGet("com", "/Deals/search?criteria="
+                + enc("((Stage:equals:Closed Won)and(Amount:greater_than:100))"), access);
+        HttpResponse<String> none = crmGet("com", "/Deals/search?criteria=" + enc("(Deal_Name:equals:No Such Deal)"), access);
+        HttpResponse<String> beyond = crmGet("com", "/Deals/search?word=a&page=11&per_page=200", access);
+
+        // The {id} route would have answered 204 ("no record called search"): a 400 proves the search route.
+        assertThat(noParams.statusCode()).isEqualTo(400);
+        GoldenJson.assertMatches("crm-error-required-param-missing.json", noParams.body(), base);
+        assertThat(hits.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("crm-search-hits.json", hits.body(), base);
+        assertThat(json(byCriteria.body()).getJsonArray("data")).allSatisfy(d ->
+                assertThat(d.asJsonObject().getString("Stage")).isEqualTo("Closed Won"));
+        assertThat(none.statusCode()).isEqualTo(204);
+        assertThat(none.body()).isEmpty();
+        assertThat(beyond.statusCode()).isEqualTo(400);
+        GoldenJson.assertMatches("crm-error-limit-reached.json", beyond.body(), base);
+    }
+
+    @Test
+    void searchNeedsTheSecureSearchScope() throws Exception {
+        String noSearch = tokens("com", PRIYA, ALL_SCOPES).getString("access_token");
+
+        HttpResponse<String> r = crmGet("com", "/Deals/search?word=Java", noSearch);
+
+        assertThat(r.statusCode()).isEqualTo(401);
+        GoldenJson.assertMatches("crm-error-scope-mismatch.json", r.body(), base);
+    }
+
+    @Test
+    void coqlReturnsRowsAndReportsSyntaxErrors() throws Exception {
+        String access = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
+
+        HttpResponse<String> rows = crmPost("com", "/coql", access, "{\"select_query\": \"select Deal_Name, Stage, Owner "
+                + "from Deals where Stage = 'Closed Won' and Amount >= 1000 order by Amount desc limit 10\"}");
+        HttpResponse<String> empty = crmPost("com", "/coql", access,
+                "{\"select_query\": \"select Deal_Name from Deals where Deal_Name = 'nothing like this'\"}");
+        HttpResponse<String> broken = crmPost("com", "/coql", access,
+                "{\"select_query\": \"select Deal_Name from Deals where Stage == 'x'\"}");
+
+        assertThat(rows.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("crm-coql-rows.json", rows.body(), base);
+        assertThat(json(rows.body()).getJsonArray("data")).hasSizeLessThanOrEqualTo(10);
+        assertThat(empty.statusCode()).isEqualTo(204);
+        assertThat(broken.statusCode()).isEqualTo(400);
+        GoldenJson.assertMatches("crm-error-syntax-error.json", broken.body(), base);
+    }
+
+    @Test
+    void withheldScopeTakesEffectOnExistingTokensAndNewGrants() throws Exception {
+        String access = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
+        String coql = "{\"select_query\": \"select Deal_Name from Deals where Stage = 'Closed Won' limit 1\"}";
+
+        HttpResponse<String> withheld = post("/control/withhold-scope",
+                "{\"email\": \"" + PRIYA + "\", \"scope\": \"ZohoCRM.coql.READ\"}");
+        HttpResponse<String> refused = crmPost("com", "/coql", access, coql);
+        String fresh = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
+        HttpResponse<String> refusedFresh = crmPost("com", "/coql", fresh, coql);
+        HttpResponse<String> listStillWorks = crmGet("com", "/Deals?fields=Deal_Name&per_page=1", access);
+        send(HttpRequest.newBuilder(URI.create(base + "/control/withhold-scope")).DELETE());
+        HttpResponse<String> restored = crmPost("com", "/coql", access, coql);
+
+        assertThat(withheld.statusCode()).isEqualTo(200);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        GoldenJson.assertMatches("crm-error-scope-mismatch.json", refused.body(), base);
+        assertThat(refusedFresh.statusCode()).isEqualTo(401);
+        assertThat(listStillWorks.statusCode()).isEqualTo(200);
+        assertThat(restored.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void upsertUpdatesTheMatchAndInsertsTheRest() throws Exception {
+        String access = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
+        String existing = json(crmGet("com", "/Leads?fields=Email&per_page=1", access).body())
+                .getJsonArray("data").getJsonObject(0).getString("Email");
+
+        HttpResponse<String> r = crmPost("com", "/Leads/upsert", access, "{\"data\": [{\"Last_Name\": \"Changed\", "
+                + "\"Email\": \"" + existing + "\"}, {\"Last_Name\": \"Newcomer\", \"Email\": \"newcomer@example.com\"}],"
+                + "\"duplicate_check_fields\": [\"Email\"]}");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("crm-upsert-update-and-insert.json", r.body(), base);
+    }
+
+    @Test
+    void insertWithAnExistingLeadEmailIsDuplicateDataWith207() throws Exception {
+        String access = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
+        String existing = json(crmGet("com", "/Leads?fields=Email&per_page=1", access).body())
+                .getJsonArray("data").getJsonObject(0).getString("Email");
+
+        HttpResponse<String> r = crmPost("com", "/Leads", access, "{\"data\": [{\"Last_Name\": \"Unique\", "
+                + "\"Email\": \"unique.person@example.com\"}, {\"Last_Name\": \"Twin\", \"Email\": \"" + existing + "\"}]}");
+
+        assertThat(r.statusCode()).isEqualTo(207);
+        GoldenJson.assertMatches("crm-create-duplicate-and-success.json", r.body(), base);
+    }
+
+    @Test
+    void invalidValuesAreRefusedPerRecordWithTheFieldPath() throws Exception {
+        String access = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
+
+        HttpResponse<String> r = crmPost("com", "/Deals", access, "{\"data\": ["
+                + "{\"Deal_Name\": \"A\", \"Stage\": \"Needs Analysis\", \"Pipeline\": \"Corporate Training (Standard)\"},"
+                + "{\"Deal_Name\": \"B\", \"Stage\": \"Qualification\", \"Pipeline\": \"Standard (Standard)\", \"Amount\": \"lots\"},"
+                + "{\"Deal_Name\": \"" + "x".repeat(121) + "\", \"Stage\": \"Qualification\", \"Pipeline\": \"Standard (Standard)\"}]}");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        GoldenJson.assertMatches("crm-record-invalid-data.json", r.body(), base);
+    }
+
+    @Test
+    void blueprintDealRefusesAStageChange() throws Exception {
+        String access = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
+        String id = json(get("/control/state", null).body()).getJsonObject("blueprint_deals").getJsonArray("com")
+                .getString(0);
+
+        HttpResponse<String> r = crmPut("com", "/Deals/" + id, access, "{\"data\": [{\"Stage\": \"Closed Won\"}]}", null);
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        GoldenJson.assertMatches("crm-record-in-blueprint.json", r.body(), base);
+    }
+
+    @Test
+    void ifUnmodifiedSinceRefusesAStaleUpdateWith412() throws Exception {
+        String access = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
+        JsonObject deal = json(crmGet("com", "/Deals?fields=Modified_Time&per_page=1", access).body())
+                .getJsonArray("data").getJsonObject(0);
+        String seen = deal.getString("Modified_Time");
+        String path = "/Deals/" + deal.getString("id");
+
+        HttpResponse<String> first = crmPut("com", path, access, "{\"data\": [{\"Next_Step\": \"Call\"}]}", seen);
+        HttpResponse<String> stale = crmPut("com", path, access, "{\"data\": [{\"Next_Step\": \"Mail\"}]}", seen);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(stale.statusCode()).isEqualTo(412);
+        GoldenJson.assertMatches("crm-record-already-modified.json", stale.body(), base);
+    }
+
+    @Test
+    void pageTokenErrorsComeAsDocumented() throws Exception {
+        post("/control/bulk-leads", "{\"count\": 100}");
+        // Page tokens live 24 h; the access tokens must outlive the jump past that.
+        post("/control/token-lifetime", "{\"seconds\": 200000}");
+        String priya = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
+        String aisha = tokens("com", AISHA, PORTAL_SCOPES).getString("access_token");
+        String token = json(crmGet("com", "/Leads?fields=Email&per_page=200", priya).body())
+                .getJsonObject("info").getString("next_page_token");
+
+        HttpResponse<String> both = crmGet("com", "/Leads?fields=Email&per_page=200&page=2&page_token=" + enc(token), priya);
+        HttpResponse<String> otherUser = crmGet("com", "/Leads?fields=Email&per_page=200&page_token=" + enc(token), aisha);
+        post("/control/clock", "{\"advance_seconds\": 90000}");
+        HttpResponse<String> expired = crmGet("com", "/Leads?fields=Email&per_page=200&page_token=" + enc(token), priya);
+
+        assertThat(both.statusCode()).isEqualTo(400);
+        GoldenJson.assertMatches("crm-error-ambiguity.json", both.body(), base);
+        assertThat(otherUser.statusCode()).isEqualTo(400);
+        GoldenJson.assertMatches("crm-error-token-bound.json", otherUser.body(), base);
+        assertThat(expired.statusCode()).isEqualTo(400);
+        GoldenJson.assertMatches("crm-error-expired-value.json", expired.body(), base);
+    }
+
+    @Test
+    void creditsHeaderFromHalfTheBudgetAnd429WithoutRetryAfter() throws Exception {
+        String access = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
+        post("/control/crm-credits", "{\"limit\": 4}");
+
+        HttpResponse<String> first = crmGet("com", "/Deals?fields=Deal_Name&per_page=1", access);
+        HttpResponse<String> second = crmGet("com", "/Deals?fields=Deal_Name&per_page=1", access);
+        crmGet("com", "/Deals?fields=Deal_Name&per_page=1", access);
+        crmGet("com", "/Deals?fields=Deal_Name&per_page=1", access);
+        HttpResponse<String> spent = crmGet("com", "/Deals?fields=Deal_Name&per_page=1", access);
+        post("/control/faults", "{\"family\": \"crm\", \"status\": 429}");
+        HttpResponse<String> injected = crmGet("com", "/Deals?fields=Deal_Name&per_page=1", access);
+
+        assertThat(first.headers().firstValue("X-API-CREDITS-REMAINING")).isEmpty();
+        assertThat(second.headers().firstValue("X-API-CREDITS-REMAINING")).hasValue("2");
+        assertThat(spent.statusCode()).isEqualTo(429);
+        GoldenJson.assertMatches("crm-error-too-many-requests.json", spent.body(), base);
+        assertThat(spent.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(injected.statusCode()).isEqualTo(429);
+        assertThat(injected.headers().firstValue("Retry-After")).isEmpty();
+    }
+
+    @Test
+    void settingsOrgAndCurrentUserServeTheDocumentedMetadata() throws Exception {
+        String access = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
+        String noSettings = tokens("com", PRIYA, ALL_SCOPES).getString("access_token");
+
+        HttpResponse<String> fields = crmGet("com", "/settings/fields?module=Deals", access);
+        HttpResponse<String> leadFields = crmGet("com", "/settings/fields?module=Leads", access);
+        String layoutId = json(crmGet("com", "/settings/layouts?module=Deals", access).body())
+                .getJsonArray("layouts").getJsonObject(0).getString("id");
+        HttpResponse<String> pipeline = crmGet("com", "/settings/pipeline?layout_id=" + layoutId, access);
+        HttpResponse<String> org = crmGet("com", "/org", access);
+        HttpResponse<String> refused = crmGet("com", "/settings/fields?module=Deals", noSettings);
+
+        assertThat(fields.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("crm-settings-fields-deals.json", fields.body(), base);
+        JsonObject stage = json(fields.body()).getJsonArray("fields").stream().map(f -> f.asJsonObject())
+                .filter(f -> f.getString("api_name").equals("Stage")).findFirst().orElseThrow();
+        stage.getJsonArray("pick_list_values").forEach(v ->
+                GoldenJson.assertMatches("crm-settings-stage-value.json", v.toString(), base));
+        assertThat(json(leadFields.body()).getJsonArray("fields").stream()
+                .map(f -> f.asJsonObject().getString("api_name")))
+                .contains("Lead_Status", "Lead_Source", "Course_of_Interest");
+        GoldenJson.assertMatches("crm-settings-pipeline.json", pipeline.body(), base);
+        assertThat(json(pipeline.body()).getJsonArray("pipeline").getJsonObject(0).getString("actual_value"))
+                .isEqualTo("Standard (Standard)");
+        GoldenJson.assertMatches("crm-org.json", org.body(), base);
+        GoldenJson.assertMatches("crm-users-current-priya-details.json",
+                crmGet("com", "/users?type=CurrentUser", access).body(), base);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        GoldenJson.assertMatches("crm-error-scope-mismatch.json", refused.body(), base);
+    }
+
+    @Test
+    void countersCountPerPathAndPerUser() throws Exception {
+        String access = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
+        crmPost("com", "/Leads", access, "{\"data\": [{\"Last_Name\": \"Counted\"}]}");
+
+        JsonObject counters = json(get("/control/counters", null).body());
+
+        assertThat(counters.getJsonObject("calls_by_path").getInt("POST /crm/v8/Leads")).isEqualTo(1);
+        assertThat(counters.getJsonObject("calls_by_user_path").getJsonObject(PRIYA).getInt("POST /crm/v8/Leads"))
+                .isEqualTo(1);
+        assertThat(counters.getJsonObject("calls_by_user").getJsonObject(PRIYA).getInt("crm")).isEqualTo(1);
+        assertThat(counters.getJsonObject("books_calls").getInt("com")).isZero();
+    }
+
+    @Test
+    void allEightDataCentresExist() throws Exception {
+        JsonObject info = json(get("/accounts/com/oauth/serverinfo", null).body());
+
+        assertThat(info.getJsonObject("locations").keySet()).containsExactlyInAnyOrder("us", "eu", "in", "au", "jp",
+                "ca", "sa", "uk");
+        for (String dc : List.of("in", "com.au", "jp", "ca", "sa", "uk")) {
+            assertThat(crmGet(dc, "/Deals?fields=Deal_Name", "1000.bogus.bogus").statusCode()).as(dc).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void controlBoundsLatencyAndBulkAndListsIssuedTokens() throws Exception {
+        String access = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
+
+        HttpResponse<String> tooSlow = post("/control/latency", "{\"latency_ms\": 10001}");
+        HttpResponse<String> tooMany = post("/control/bulk-deals", "{\"count\": 10001}");
+        HttpResponse<String> bulk = post("/control/bulk-deals", "{\"count\": 2300}");
+        HttpResponse<String> latency = post("/control/latency", "{\"latency_ms\": 150}");
+        long started = System.nanoTime();
+        HttpResponse<String> slowCall = crmGet("com", "/Deals?fields=Deal_Name&per_page=1", access);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        JsonObject tokens = json(get("/control/tokens", null).body());
+
+        assertThat(tooSlow.statusCode()).isEqualTo(400);
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(json(bulk.body()).getInt("total_deals")).isEqualTo(2560);
+        assertThat(json(latency.body()).getInt("latency_ms")).isEqualTo(150);
+        assertThat(slowCall.statusCode()).isEqualTo(200);
+        assertThat(tookMs).isGreaterThanOrEqualTo(150);
+        assertThat(tokens.getJsonArray("tokens").stream().map(t -> t.asJsonObject().getString("token")))
+                .contains(access);
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------
 
     private static String DANIEL() {
@@ -486,6 +761,17 @@ class ZohoSandboxContractIT {
         return send(HttpRequest.newBuilder(URI.create(base + "/api/" + dc + "/crm/v8" + path))
                 .header("Authorization", "Zoho-oauthtoken " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpResponse<String> crmPut(String dc, String path, String token, String json, String unmodifiedSince)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/" + dc + "/crm/v8" + path))
+                .header("Authorization", "Zoho-oauthtoken " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (unmodifiedSince != null) {
+            b.header("If-Unmodified-Since", unmodifiedSince);
+        }
+        return send(b);
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

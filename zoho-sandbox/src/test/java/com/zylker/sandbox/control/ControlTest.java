@@ -65,7 +65,7 @@ class ControlTest {
 
     @Test
     void unknownFaultFamilyIsRejected() {
-        assertThatThrownBy(() -> new Faults().arm("books", new Fault(500, null, 0), 1))
+        assertThatThrownBy(() -> new Faults().arm("potatoes", new Fault(500, null, 0), 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
