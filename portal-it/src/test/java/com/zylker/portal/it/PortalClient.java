@@ -56,6 +56,27 @@ public final class PortalClient {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }
 
+    /**
+     * A same-site write from a page of the portal, as the page's script sends it: {@code Origin} and
+     * {@code Sec-Fetch-Site} of the portal, and the per-session CSRF token the page carries
+     * ({@code <meta name="zy-csrf">}, read from {@code /home}).
+     */
+    public HttpResponse<String> postFromPage(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path))
+                .header("Origin", base.getScheme() + "://" + base.getAuthority())
+                .header("Sec-Fetch-Site", "same-origin")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody());
+        csrfToken().ifPresent(token -> request.header("X-CSRF-Token", token));
+        return send(request);
+    }
+
+    /** The CSRF token of this client's session, as the portal's pages publish it. */
+    public Optional<String> csrfToken() {
+        var m = java.util.regex.Pattern.compile("<meta name=\"zy-csrf\" content=\"([^\"]+)\"").matcher(get("/home").body());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
     /** {@code /login[?return=…]} → the authorization URL at Zoho (the sandbox). */
     public URI startLogin(String query) {
         HttpResponse<String> response = get("/login" + (query == null ? "" : "?" + query));

@@ -41,6 +41,28 @@ public final class SandboxControl {
         }
     }
 
+    /** How often a user called one endpoint, e.g. {@code "POST /crm/v8/coql"}; absent counts as 0. */
+    public long userCalls(String email, String methodAndPath) {
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(counters()))) {
+            jakarta.json.JsonObject byUser = reader.readObject().getJsonObject("calls_by_user_path");
+            jakarta.json.JsonObject paths = byUser == null ? null : byUser.getJsonObject(email);
+            return paths == null || !paths.containsKey(methodAndPath) ? 0 : paths.getJsonNumber(methodAndPath).longValue();
+        }
+    }
+
+    /** All CRM calls of a user; absent counts as 0. */
+    public long userCrmCalls(String email) {
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(counters()))) {
+            jakarta.json.JsonObject byUser = reader.readObject().getJsonObject("calls_by_user");
+            jakarta.json.JsonObject products = byUser == null ? null : byUser.getJsonObject(email);
+            return products == null || !products.containsKey("crm") ? 0 : products.getJsonNumber("crm").longValue();
+        }
+    }
+
+    public void withholdScope(String email, String scope) {
+        post("control/withhold-scope", "{\"email\": \"" + email + "\", \"scope\": \"" + scope + "\"}");
+    }
+
     public void tokenLifetime(int seconds) {
         post("control/token-lifetime", "{\"seconds\": " + seconds + "}");
     }

@@ -61,7 +61,7 @@ class SignInFaultsIT {
         assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/login?return=%2Fhome");
         assertThat(client.get("/crm/").statusCode()).isEqualTo(302);
         assertThat(client.get("/books/").statusCode()).isEqualTo(302);
-        assertThat(client.get("/api/home/summary").statusCode()).isEqualTo(401);
+        assertThat(client.get("/crm/api/summary").statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -246,12 +246,14 @@ class SignInFaultsIT {
         SandboxControl sandbox = portal.sandbox();
         sandbox.tokenLifetime(120);
         client.signIn(PRIYA);
-        assertThat(openDeals(client.get("/api/home/summary"))).isPositive();
+        assertThat(openDeals(client.get("/crm/api/summary"))).isPositive();
 
         for (int lifetime = 1; lifetime <= 3; lifetime++) {
             sandbox.advanceClock(121);
-            assertThat(openDeals(client.get("/api/home/summary"))).as("page after lifetime %d", lifetime).isPositive();
-            assertThat(openDeals(client.get("/api/home/summary"))).isPositive();
+            // The summary is cached for a minute of real time: "refresh" asks CRM again, as the page's button does.
+            assertThat(openDeals(client.postFromPage("/crm/api/summary/refresh"))).as("page after lifetime %d", lifetime)
+                    .isPositive();
+            assertThat(openDeals(client.postFromPage("/crm/api/summary/refresh"))).isPositive();
         }
 
         assertThat(sandbox.counter("refreshes_by_user", PRIYA)).isEqualTo(3);
@@ -262,7 +264,7 @@ class SignInFaultsIT {
         client.signIn(PRIYA);
         portal.sandbox().post("control/revoke-user", "{\"email\": \"" + PRIYA + "\"}");
 
-        HttpResponse<String> summary = client.get("/api/home/summary");
+        HttpResponse<String> summary = client.get("/crm/api/summary");
 
         assertThat(summary.statusCode()).isEqualTo(401);
         assertThat(summary.body()).contains("signin-ended").contains("Your Zoho sign-in has ended");
@@ -276,11 +278,42 @@ class SignInFaultsIT {
         portal.sandbox().advanceClock(3700);
         portal.sandbox().fault("token", 500, 0, 1);
 
-        HttpResponse<String> failed = client.get("/api/home/summary");
+        HttpResponse<String> failed = client.get("/crm/api/summary");
         assertThat(failed.statusCode()).isEqualTo(503);
         assertThat(failed.body()).contains("zoho-unavailable");
 
-        assertThat(openDeals(client.get("/api/home/summary"))).as("retry works, session kept").isPositive();
+        assertThat(openDeals(client.get("/crm/api/summary"))).as("retry works, session kept").isPositive();
+    }
+
+    @Test
+    void dashboardSummaryCostsOneCrmQueryPerUserPerMinute() {
+        client.signIn(PRIYA);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(openDeals(client.get("/crm/api/summary"))).isPositive();
+        }
+
+        SandboxControl sandbox = portal.sandbox();
+        assertThat(sandbox.userCalls(PRIYA, "POST /crm/v8/coql")).as("one COQL query for five loads").isEqualTo(1);
+        assertThat(sandbox.userCalls(PRIYA, "GET /crm/v8/Deals")).as("no reading of every deal").isZero();
+        // First load only: the user's CRM id and the pipeline's stages (field metadata), both cached for longer.
+        assertThat(sandbox.userCrmCalls(PRIYA)).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void grantMissingAScopeLeadsToTheReConsentPage() {
+        portal.sandbox().withholdScope(PRIYA, "ZohoCRM.coql.READ");
+        client.signIn(PRIYA);
+
+        HttpResponse<String> summary = client.get("/crm/api/summary");
+
+        assertThat(summary.statusCode()).as(summary.body()).isEqualTo(403);
+        assertThat(summary.body()).contains("zoho-scope").contains("/sign-in-again");
+        assertThat(client.get("/home").statusCode()).as("still signed in: nothing broke").isEqualTo(200);
+        HttpResponse<String> page = client.get("/sign-in-again?return=%2Fhome");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Zoho needs your permission once more")
+                .contains("href=\"/login?return=%2Fhome\"");
     }
 
     private String signInReturningTo(String encodedReturn) {

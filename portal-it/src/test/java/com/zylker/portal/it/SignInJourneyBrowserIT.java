@@ -6,7 +6,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -91,6 +94,29 @@ class SignInJourneyBrowserIT {
         assertThat(sandbox.counter("api_calls", "com")).isZero();
         assertThat(sandbox.counter("refreshes_by_user", LUKAS)).isZero();
         assertThat(sandbox.counter("refreshes_by_user", PRIYA)).isZero();
+    }
+
+    @Test
+    void dashboardSaysNotAvailableWhenTheCrmModuleCannotBeReached(WebDriver browser, RunningPortal portal) {
+        browser.get(portal.url("/login").toString());
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("user-daniel-brooks")));
+        browser.findElement(By.id("user-daniel-brooks")).click();
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("consent-accept"))).click();
+        wait(browser).until(d -> "loaded".equals(d.findElement(By.id("home-summary-body")).getAttribute("data-state")));
+
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/crm/api/summary*")));
+        try {
+            browser.navigate().refresh();
+            wait(browser).until(d -> "not-available".equals(d.findElement(By.id("home-summary-body")).getAttribute("data-state")));
+            assertThat(browser.findElement(By.id("home-summary-body")).getText()).startsWith("Not available");
+            assertThat(browser.findElement(By.id("home-title")).getText()).as("the rest of the page works")
+                    .contains("Daniel Brooks");
+            Browser.screenshot(browser, "home-crm-not-available");
+        } finally {
+            chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        }
     }
 
     private static WebDriverWait wait(WebDriver browser) {

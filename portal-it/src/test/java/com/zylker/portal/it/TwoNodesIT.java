@@ -198,7 +198,7 @@ class TwoNodesIT {
                     PortalClient client = new PortalClient(node.base());
                     client.cookies().put("ZYSESSION", cookie);
                     go.await();
-                    return client.get("/api/home/summary");
+                    return client.get("/crm/api/summary");
                 }));
             }
             go.countDown();

@@ -21,9 +21,10 @@ import java.util.stream.Collectors;
 
 /**
  * "My open deals by stage", computed by CRM: one COQL query for the user's deals in open stages (owner and
- * stages in the WHERE clause), not a read of every deal filtered here. Cached per user for
- * {@value #TTL_SECONDS} s, so the dashboard costs at most one CRM call per user per minute; the stage list
- * (field metadata) and the user's CRM id are cached longer by {@link PipelineStages} and {@link CrmUsers}.
+ * stages in the WHERE clause), not a read of every deal filtered here. Cached per portal session (one
+ * browser's sign-in) for {@value #TTL_SECONDS} s, so the dashboard costs at most one CRM call per user and
+ * browser per minute, and a new sign-in never sees figures cached for the previous one; the stage list (field
+ * metadata) and the user's CRM id are cached longer by {@link PipelineStages} and {@link CrmUsers}.
  */
 @ApplicationScoped
 public class DealSummaries {
@@ -51,13 +52,18 @@ public class DealSummaries {
         cache = new ShortCache<>(Duration.ofSeconds(TTL_SECONDS), 10_000, clock);
     }
 
-    public OpenDealsSummary summaryFor(String user, String dataCentre) {
-        return cache.get(user.toLowerCase(Locale.ROOT), () -> compute(user, dataCentre));
+    /** @param session the portal session's public id: what the cached figures are kept under */
+    public OpenDealsSummary summaryFor(String user, String session, String dataCentre) {
+        return cache.get(key(user, session), () -> compute(user, dataCentre));
     }
 
     /** Forgets the cached summary (after a write, or when the user asks for fresh figures). */
-    public void forget(String user) {
-        cache.invalidate(user.toLowerCase(Locale.ROOT));
+    public void forget(String user, String session) {
+        cache.invalidate(key(user, session));
+    }
+
+    private static String key(String user, String session) {
+        return user.toLowerCase(Locale.ROOT) + "|" + session;
     }
 
     private OpenDealsSummary compute(String user, String dataCentre) {

@@ -29,15 +29,19 @@ public class SummaryResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response summary() {
-        return privateJson(summaries.summaryFor(user.requireEmail(), user.getDataCentre()));
+        return privateJson(summaries.summaryFor(user.requireEmail(), session(), user.getDataCentre()));
     }
 
     @POST
     @Path("refresh")
     @Produces(MediaType.APPLICATION_JSON)
     public Response refresh() {
-        summaries.forget(user.requireEmail());
-        return privateJson(summaries.summaryFor(user.requireEmail(), user.getDataCentre()));
+        summaries.forget(user.requireEmail(), session());
+        return privateJson(summaries.summaryFor(user.requireEmail(), session(), user.getDataCentre()));
+    }
+
+    private String session() {
+        return user.session().orElseThrow(() -> new IllegalStateException("no portal session")).publicId();
     }
 
     private static Response privateJson(OpenDealsSummary summary) {
