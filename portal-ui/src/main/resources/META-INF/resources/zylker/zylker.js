@@ -8,8 +8,15 @@
  */
 (function () {
   'use strict';
-  var meta = document.querySelector('meta[name="zy-csrf"]');
-  var token = meta ? meta.getAttribute('content') : '';
+  // Faces renders this script at the top of <head>, before the <meta> with the token: read it when needed.
+  var token = '';
+  function readToken() {
+    if (!token) {
+      var meta = document.querySelector('meta[name="zy-csrf"]');
+      token = meta ? meta.getAttribute('content') : '';
+    }
+    return token;
+  }
   var FIELD = 'zy-csrf';
   var HEADER = 'X-CSRF-Token';
 
@@ -27,7 +34,7 @@
   }
 
   function arm(form) {
-    if (!token || (form.getAttribute('method') || 'get').toLowerCase() !== 'post' || !sameOrigin(form.action)) {
+    if (!readToken() || (form.getAttribute('method') || 'get').toLowerCase() !== 'post' || !sameOrigin(form.action)) {
       return;
     }
     var field = form.querySelector('input[name="' + FIELD + '"]');
@@ -48,7 +55,7 @@
   /** The headers a hand-written request needs, e.g. new XMLHttpRequest(); usually fetch() gets them itself. */
   window.zylker.csrfHeaders = function () {
     var headers = {};
-    if (token) { headers[HEADER] = token; }
+    if (readToken()) { headers[HEADER] = token; }
     return headers;
   };
 
@@ -60,21 +67,27 @@
     armAll();
   }
 
-  if (window.jQuery && token) {
-    window.jQuery.ajaxPrefilter(function (options, original, xhr) {
-      if (unsafe(options.type) && !options.crossDomain) {
-        xhr.setRequestHeader(HEADER, token);
-      }
-    });
+  // PrimeFaces' jQuery loads after this script (both in the head): hook its ajax once the page is parsed.
+  function armJQuery() {
+    if (window.jQuery && readToken() && !window.zylker.jqueryArmed) {
+      window.zylker.jqueryArmed = true;
+      window.jQuery.ajaxPrefilter(function (options, original, xhr) {
+        if (unsafe(options.type) && !options.crossDomain) {
+          xhr.setRequestHeader(HEADER, token);
+        }
+      });
+    }
   }
+  armJQuery();
+  document.addEventListener('DOMContentLoaded', armJQuery);
 
-  if (window.fetch && token) {
+  if (window.fetch) {
     var nativeFetch = window.fetch.bind(window);
     window.fetch = function (input, init) {
       var request = input instanceof Request ? input : null;
       var method = (init && init.method) || (request && request.method) || 'GET';
       var url = request ? request.url : String(input);
-      if (unsafe(method) && sameOrigin(url)) {
+      if (unsafe(method) && sameOrigin(url) && readToken()) {
         init = Object.assign({}, init);
         var headers = new Headers((init && init.headers) || (request && request.headers) || undefined);
         headers.set(HEADER, token);

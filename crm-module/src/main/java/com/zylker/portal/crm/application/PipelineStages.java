@@ -28,7 +28,11 @@ public class PipelineStages {
     @Inject
     Clock clock;
 
-    private ShortCache<String, List<CrmPicklistValue>> cache;
+    /** What the board and the summary need of the Deals fields. */
+    record DealFields(List<CrmPicklistValue> stages, boolean multiCurrency) {
+    }
+
+    private ShortCache<String, DealFields> cache;
 
     @PostConstruct
     void init() {
@@ -37,14 +41,27 @@ public class PipelineStages {
 
     /** Every stage in pipeline order (by {@code sequence_number}). */
     public List<CrmPicklistValue> stages(String user, String dataCentre) {
-        return cache.get(dataCentre, () -> crm.fields(user, "Deals").stream()
-                .filter(f -> "Stage".equals(f.apiName()))
-                .findFirst()
-                .map(CrmField::picklistValues)
-                .orElse(List.of())
-                .stream()
-                .filter(v -> v.actualValue() != null && !v.actualValue().isBlank())
-                .sorted(Comparator.comparing(v -> v.sequenceNumber() == null ? Integer.MAX_VALUE : v.sequenceNumber()))
-                .toList());
+        return fields(user, dataCentre).stages();
+    }
+
+    /** Whether deals carry their own {@code Currency} (the field exists only when multi-currency is on). */
+    public boolean multiCurrency(String user, String dataCentre) {
+        return fields(user, dataCentre).multiCurrency();
+    }
+
+    private DealFields fields(String user, String dataCentre) {
+        return cache.get(dataCentre, () -> {
+            List<CrmField> fields = crm.fields(user, "Deals");
+            List<CrmPicklistValue> stages = fields.stream()
+                    .filter(f -> "Stage".equals(f.apiName()))
+                    .findFirst()
+                    .map(CrmField::picklistValues)
+                    .orElse(List.of())
+                    .stream()
+                    .filter(v -> v.actualValue() != null && !v.actualValue().isBlank())
+                    .sorted(Comparator.comparing(v -> v.sequenceNumber() == null ? Integer.MAX_VALUE : v.sequenceNumber()))
+                    .toList();
+            return new DealFields(stages, fields.stream().anyMatch(f -> "Currency".equals(f.apiName())));
+        });
     }
 }

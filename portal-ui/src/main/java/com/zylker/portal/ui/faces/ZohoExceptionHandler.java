@@ -80,7 +80,7 @@ public class ZohoExceptionHandler extends ExceptionHandlerWrapper {
                 ? FacesMessage.SEVERITY_ERROR : FacesMessage.SEVERITY_WARN;
         faces.addMessage(null, new FacesMessage(severity, failure.message(), null));
         if (failure.next() == ZohoFailure.Next.SIGN_IN_AGAIN) {
-            CDI.current().select(NoticeView.class).get().signInAgain(failure.message(), SignInLinks.signIn(page));
+            CDI.current().select(NoticeView.class).get().signInAgain(failure.message(), SignInLinks.signInAgain(page));
         }
         if (faces.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
             faces.renderResponse();

@@ -52,8 +52,10 @@ public class ZohoFailureMapper implements ExceptionMapper<RuntimeException> {
         if (failure.retryAfter() != null) {
             body.put("retryAfterSeconds", failure.retryAfter().toSeconds());
         }
-        if (failure.next() == ZohoFailure.Next.SIGN_IN || failure.next() == ZohoFailure.Next.SIGN_IN_AGAIN) {
+        if (failure.next() == ZohoFailure.Next.SIGN_IN) {
             body.put("signIn", SignInLinks.signIn(SignInLinks.pageOf(request)));
+        } else if (failure.next() == ZohoFailure.Next.SIGN_IN_AGAIN) {
+            body.put("signIn", SignInLinks.signInAgain(SignInLinks.pageOf(request)));
         }
         Response.ResponseBuilder response = Response.status(failure.status()).type(MediaType.APPLICATION_JSON)
                 .header("Cache-Control", "no-store").entity(body);

@@ -30,6 +30,14 @@ public final class SignInLinks {
         return LOGIN + "?return=" + encode(ReturnPaths.sanitize(page));
     }
 
+    /** portal-web's re-consent page: the grant lacks a scope; it explains, then starts a sign-in with consent. */
+    public static final String SIGN_IN_AGAIN_PAGE = "/sign-in-again";
+
+    /** {@code /sign-in-again?return=<page>}: why Zoho wants consent again, then the sign-in. */
+    public static String signInAgain(String page) {
+        return SIGN_IN_AGAIN_PAGE + "?return=" + encode(ReturnPaths.sanitize(page));
+    }
+
     /** {@code /session-ended?return=<page>}: the message first, then the same sign-in. */
     public static String sessionEnded(String page) {
         return SESSION_ENDED_PAGE + "?return=" + encode(ReturnPaths.sanitize(page));

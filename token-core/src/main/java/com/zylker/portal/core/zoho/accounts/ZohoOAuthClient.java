@@ -107,8 +107,9 @@ public final class ZohoOAuthClient {
         requireText("refresh token", refreshToken);
         String op = "revocation";
         URI uri = URI.create(dc.accountsUrl() + "/oauth/v2/token/revoke?token=" + ZohoTransport.encode(refreshToken));
+        // No form content type on the empty body: servers that see one parse the query as a form and some log
+        // the URL (with the token) when they do.
         HttpRequest request = request(uri)
-                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
         ZohoResponse response = send(request, op);

@@ -15,7 +15,7 @@ public final class CrmModule<T> {
     private static final Pattern API_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
 
     public static final CrmModule<Deal> DEALS = new CrmModule<>("Deals",
-            "Deal_Name,Stage,Amount,Closing_Date,Account_Name,Owner,Probability,Currency,Pipeline,Modified_Time",
+            "Deal_Name,Stage,Amount,Closing_Date,Account_Name,Owner,Probability,Pipeline,Modified_Time",
             CrmMapping::deal);
     public static final CrmModule<Lead> LEADS = new CrmModule<>("Leads",
             "First_Name,Last_Name,Email,Phone,Company,Lead_Source,Lead_Status,Created_Time",
