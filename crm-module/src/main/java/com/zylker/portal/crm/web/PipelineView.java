@@ -100,7 +100,7 @@ public class PipelineView implements Serializable {
     }
 
     private static void message(FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, "")); // no repeated detail
     }
 
     public BoardFilter filter() {

@@ -102,8 +102,14 @@ final class CrmMapping {
         if (id == null || id.isBlank()) {
             throw protocol("the organization has no id");
         }
+        // CRM names the currency "US Dollar - USD" and gives the ISO code beside it as iso_code.
         JsonValue currency = o.get("currency");
-        String currencyCode = currency instanceof JsonObject c ? ZohoJson.text(c.get("iso_code")) : ZohoJson.text(currency);
+        String currencyCode = ZohoJson.text(o.get("iso_code"));
+        if (currencyCode == null) {
+            String text = currency instanceof JsonObject c ? ZohoJson.text(c.get("iso_code")) : ZohoJson.text(currency);
+            java.util.regex.Matcher code = text == null ? null : java.util.regex.Pattern.compile("\\b([A-Z]{3})\\s*$").matcher(text);
+            currencyCode = code != null && code.find() ? code.group(1) : text;
+        }
         return new CrmOrg(id, ZohoJson.text(o.get("company_name")), ZohoJson.text(o.get("domain_name")),
                 ZohoJson.text(o.get("time_zone")), currencyCode);
     }
