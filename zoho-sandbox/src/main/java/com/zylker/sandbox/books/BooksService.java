@@ -105,7 +105,7 @@ public final class BooksService {
      * The org named by {@code organization_id}, if the user belongs to it; then counts the call against the
      * org's per-minute limit (100, then 429 until the window moves on or the control API resets it).
      */
-    public Object resolveOrg(DataCenter dc, DemoUser user, String organizationId) {
+    public BooksOrg resolveOrg(DataCenter dc, DemoUser user, String organizationId) {
         if (organizationId == null || !organizationId.trim().matches("\\d{1,20}")) {
             throw BooksException.invalidOrganization();
         }
@@ -125,10 +125,6 @@ public final class BooksService {
         return org;
     }
 
-    private static BooksOrg cast(Object org) {
-        return (BooksOrg) org;
-    }
-
     /** Books applies the user's own role: a view-only member is refused every write. */
     private static void requireWrite(BooksOrg org, DemoUser user) {
         if (!org.members.get(user.email()).mayWrite()) {
@@ -138,8 +134,7 @@ public final class BooksService {
 
     // ---- invoices --------------------------------------------------------------------------------------
 
-    public Map<String, Object> listInvoices(Object handle, Map<String, String> q) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> listInvoices(BooksOrg org, Map<String, String> q) {
         int page = intParam(q, "page", 1, 1, Integer.MAX_VALUE);
         int perPage = intParam(q, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
         String filter = q.get("filter_by");
@@ -240,16 +235,14 @@ public final class BooksService {
         return c.thenComparing(i -> Long.parseLong(i.id));
     }
 
-    public Map<String, Object> getInvoice(Object handle, String id, String base, String dcId) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> getInvoice(BooksOrg org, String id, String base, String dcId) {
         synchronized (org) {
             return envelope("success", "invoice", detail(org, find(org, id), base, dcId));
         }
     }
 
     /** The invoice's number, customer and total for the PDF. */
-    public InvoicePdf.Content pdfContent(Object handle, String id) {
-        BooksOrg org = cast(handle);
+    public InvoicePdf.Content pdfContent(BooksOrg org, String id) {
         synchronized (org) {
             Invoice inv = find(org, id);
             return new InvoicePdf.Content(org.name, inv.number, inv.customer.name, inv.date.toString(),
@@ -258,9 +251,8 @@ public final class BooksService {
     }
 
     @SuppressWarnings("unchecked")
-    public Map<String, Object> createInvoice(Object handle, DemoUser user, Map<String, Object> in, boolean send,
+    public Map<String, Object> createInvoice(BooksOrg org, DemoUser user, Map<String, Object> in, boolean send,
                                              String base, String dcId) {
-        BooksOrg org = cast(handle);
         synchronized (org) {
             requireWrite(org, user);
             Object customerId = in.get("customer_id");
@@ -324,13 +316,12 @@ public final class BooksService {
                     string(in.get("notes")), string(in.get("terms")), lines, now(org), send ? "sent" : "draft");
             inv.emailed = send;
             org.invoices.put(inv.id, inv);
-            return envelopeWithStatus("The invoice has been created.", "invoice", detail(org, inv, base, dcId));
+            return envelope("The invoice has been created.", "invoice", detail(org, inv, base, dcId));
         }
     }
 
     /** {@code status/sent} (draft only), {@code status/void} (not void), {@code status/draft} (void only). */
-    public Map<String, Object> changeStatus(Object handle, DemoUser user, String id, String target) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> changeStatus(BooksOrg org, DemoUser user, String id, String target) {
         synchronized (org) {
             requireWrite(org, user);
             Invoice inv = find(org, id);
@@ -375,8 +366,7 @@ public final class BooksService {
                 + " cannot be marked as " + to + ".");
     }
 
-    public Map<String, Object> emailContent(Object handle, String id) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> emailContent(BooksOrg org, String id) {
         synchronized (org) {
             Invoice inv = find(org, id);
             List<Map<String, Object>> to = new ArrayList<>();
@@ -401,8 +391,7 @@ public final class BooksService {
     }
 
     /** Emailing a draft makes it sent; a void invoice cannot be emailed. */
-    public Map<String, Object> email(Object handle, DemoUser user, String id, Map<String, Object> in) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> email(BooksOrg org, DemoUser user, String id, Map<String, Object> in) {
         synchronized (org) {
             requireWrite(org, user);
             Invoice inv = find(org, id);
@@ -421,8 +410,7 @@ public final class BooksService {
         }
     }
 
-    public Map<String, Object> invoicePayments(Object handle, String id) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> invoicePayments(BooksOrg org, String id) {
         synchronized (org) {
             Invoice inv = find(org, id);
             List<Map<String, Object>> out = new ArrayList<>();
@@ -452,8 +440,7 @@ public final class BooksService {
      * {@code amount} becomes the customer's unused credit.
      */
     @SuppressWarnings("unchecked")
-    public Map<String, Object> createPayment(Object handle, DemoUser user, Map<String, Object> in) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> createPayment(BooksOrg org, DemoUser user, Map<String, Object> in) {
         synchronized (org) {
             requireWrite(org, user);
             Contact customer = in.get("customer_id") == null ? null : org.contacts.get(in.get("customer_id").toString());
@@ -504,14 +491,12 @@ public final class BooksService {
                 throw new BooksException(400, 1053, "The amounts applied exceed the payment amount.");
             }
             String paymentId = org.nextId();
-            List<Invoice.Applied> shares = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             List<Map<String, Object>> invoiceViews = new ArrayList<>();
             for (int i = 0; i < invoices.size(); i++) {
                 Invoice inv = invoices.get(i);
                 inv.applied.add(new Invoice.Applied(paymentId, amounts.get(i)));
                 inv.lastModifiedTime = now(org);
-                shares.add(new Invoice.Applied(paymentId, amounts.get(i)));
                 ids.add(inv.id);
                 Map<String, Object> v = new LinkedHashMap<>();
                 v.put("invoice_id", inv.id);
@@ -523,7 +508,7 @@ public final class BooksService {
             BigDecimal unused = Money.round(amount.subtract(appliedSum));
             customer.unusedCredit = customer.unusedCredit.add(unused);
             BooksOrg.Payment p = new BooksOrg.Payment(paymentId, org.nextPaymentNumber(), customer, mode, amount, date,
-                    string(in.get("reference_number")), string(in.get("description")), shares, ids, now(org));
+                    string(in.get("reference_number")), string(in.get("description")), ids, now(org));
             org.payments.put(p.id(), p);
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("payment_id", p.id());
@@ -538,14 +523,13 @@ public final class BooksService {
             view.put("currency_code", org.currencyCode);
             view.put("invoices", invoiceViews);
             view.put("created_time", p.createdTime());
-            return envelopeWithStatus("The payment has been created.", "payment", view);
+            return envelope("The payment has been created.", "payment", view);
         }
     }
 
     // ---- contacts --------------------------------------------------------------------------------------
 
-    public Map<String, Object> listContacts(Object handle, Map<String, String> q) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> listContacts(BooksOrg org, Map<String, String> q) {
         int page = intParam(q, "page", 1, 1, Integer.MAX_VALUE);
         int perPage = intParam(q, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
         String type = q.get("contact_type");
@@ -580,8 +564,7 @@ public final class BooksService {
         }
     }
 
-    public Map<String, Object> getContact(Object handle, String id) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> getContact(BooksOrg org, String id) {
         synchronized (org) {
             Contact c = org.contacts.get(id);
             if (c == null) {
@@ -592,8 +575,7 @@ public final class BooksService {
     }
 
     @SuppressWarnings("unchecked")
-    public Map<String, Object> createContact(Object handle, DemoUser user, Map<String, Object> in) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> createContact(BooksOrg org, DemoUser user, Map<String, Object> in) {
         synchronized (org) {
             requireWrite(org, user);
             String name = in.get("contact_name") == null ? "" : in.get("contact_name").toString().trim();
@@ -644,7 +626,7 @@ public final class BooksService {
                 c.contactPersons.add(person);
             }
             org.contacts.put(c.id, c);
-            return envelopeWithStatus("The contact has been added.", "contact", contactDetail(org, c, today(org)));
+            return envelope("The contact has been added.", "contact", contactDetail(org, c, today(org)));
         }
     }
 
@@ -800,11 +782,6 @@ public final class BooksService {
             body.put(key, entity);
         }
         return body;
-    }
-
-    /** The same envelope for a 201. */
-    private static Map<String, Object> envelopeWithStatus(String message, String key, Object entity) {
-        return envelope(message, key, entity);
     }
 
     private static int intParam(Map<String, String> q, String name, int dflt, int min, int max) {

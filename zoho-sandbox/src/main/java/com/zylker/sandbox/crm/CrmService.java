@@ -440,6 +440,79 @@ public final class CrmService {
         return new WriteResult(results, allInserts ? 201 : 200);
     }
 
+    /** {@code GET /Deals/{id}/actions/blueprint}: the transitions open to a deal under the Blueprint. */
+    public Map<String, Object> blueprint(DataCenter dc, Module module, String id) {
+        OrgData org = org(dc);
+        synchronized (org) {
+            Map<String, Object> record = blueprintRecord(org, module, id);
+            String stage = String.valueOf(record.get("Stage"));
+            Map<String, Object> process = new LinkedHashMap<>();
+            process.put("id", org.metadataId(800));
+            process.put("name", "Enrolment Blueprint");
+            process.put("field_id", org.metadataId(801));
+            process.put("field_label", "Stage");
+            process.put("api_name", "Stage");
+            process.put("field_value", stage);
+            process.put("is_continuous", false);
+            List<Map<String, Object>> transitions = new ArrayList<>();
+            for (String next : nextStages(stage)) {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("id", transitionId(org, stage, next));
+                t.put("name", "Move to " + DealStages.stage(next).map(DealStages.Stage::displayValue).orElse(next));
+                t.put("next_field_value", next);
+                t.put("fields", List.of());
+                transitions.add(t);
+            }
+            return Map.of("blueprint", Map.of("process_info", process, "transitions", transitions));
+        }
+    }
+
+    /** {@code PUT /Deals/{id}/actions/blueprint}: moves the deal's Stage along one offered transition. */
+    public Map<String, Object> transition(DataCenter dc, Module module, String id, String transitionId,
+                                          Map<String, Object> data, DemoUser actor) {
+        OrgData org = org(dc);
+        synchronized (org) {
+            Map<String, Object> record = blueprintRecord(org, module, id);
+            String stage = String.valueOf(record.get("Stage"));
+            String next = nextStages(stage).stream().filter(n -> transitionId(org, stage, n).equals(transitionId))
+                    .findFirst().orElseThrow(() -> CrmException.invalidParam("transition_id",
+                            "the transition_id given is not open for this record"));
+            Map<String, Object> input = new LinkedHashMap<>(data == null ? Map.of() : data);
+            input.put("Stage", next);
+            apply(module, record, input, actor);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("code", "SUCCESS");
+            r.put("details", Map.of());
+            r.put("message", "transition updated successfully");
+            r.put("status", "success");
+            return r;
+        }
+    }
+
+    private static Map<String, Object> blueprintRecord(OrgData org, Module module, String id) {
+        Map<String, Object> record = org.find(module, id).orElseThrow(() ->
+                CrmException.invalidParam("id", "the id given seems to be invalid"));
+        if (!Boolean.TRUE.equals(record.get("$process_flow"))) {
+            throw new CrmException(400, "RECORD_NOT_IN_PROCESS", Map.of("id", id), "the record is not in a blueprint");
+        }
+        return record;
+    }
+
+    /** The next stage of the Standard pipeline, and losing the deal; none once closed. */
+    private static List<String> nextStages(String stage) {
+        List<String> stages = DealStages.PIPELINES.get(DealStages.STANDARD_PIPELINE);
+        int at = stages.indexOf(stage);
+        if (!DealStages.isOpen(stage) || at < 0) {
+            return List.of();
+        }
+        return List.of(stages.get(at + 1), "Closed Lost").stream().distinct().toList();
+    }
+
+    private static String transitionId(OrgData org, String from, String to) {
+        return org.metadataId(1_000 + DealStages.stage(from).orElseThrow().sequence() * 10
+                + DealStages.stage(to).orElseThrow().sequence());
+    }
+
     private Map<String, Object> insert(OrgData org, Module module, Map<String, Object> input, DataCenter dc,
                                        DemoUser actor) {
         Map<String, Object> record = new LinkedHashMap<>();

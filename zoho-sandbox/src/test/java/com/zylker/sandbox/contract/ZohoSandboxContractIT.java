@@ -549,15 +549,25 @@ class ZohoSandboxContractIT {
     }
 
     @Test
-    void blueprintDealRefusesAStageChange() throws Exception {
+    void blueprintDealRefusesAStageChangeButTakesTheTransition() throws Exception {
         String access = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
         String id = json(get("/control/state", null).body()).getJsonObject("blueprint_deals").getJsonArray("com")
                 .getString(0);
 
         HttpResponse<String> r = crmPut("com", "/Deals/" + id, access, "{\"data\": [{\"Stage\": \"Closed Won\"}]}", null);
+        HttpResponse<String> blueprint = crmGet("com", "/Deals/" + id + "/actions/blueprint", access);
+        JsonObject transition = json(blueprint.body()).getJsonObject("blueprint").getJsonArray("transitions").getJsonObject(0);
+        HttpResponse<String> moved = crmPut("com", "/Deals/" + id + "/actions/blueprint", access,
+                "{\"blueprint\": [{\"transition_id\": \"" + transition.getString("id") + "\", \"data\": {}}]}", null);
+        JsonObject deal = json(crmGet("com", "/Deals/" + id + "?fields=Stage", access).body()).getJsonArray("data")
+                .getJsonObject(0);
 
         assertThat(r.statusCode()).isEqualTo(400);
         GoldenJson.assertMatches("crm-record-in-blueprint.json", r.body(), base);
+        GoldenJson.assertMatches("crm-blueprint.json", blueprint.body(), base);
+        assertThat(moved.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("crm-blueprint-transition-done.json", moved.body(), base);
+        assertThat(deal.getString("Stage")).isEqualTo(transition.getString("next_field_value"));
     }
 
     @Test
