@@ -693,6 +693,9 @@ class ZohoSandboxContractIT {
         String access = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
 
         HttpResponse<String> tooSlow = post("/control/latency", "{\"latency_ms\": 10001}");
+        HttpResponse<String> faultTooSlow = post("/control/faults", "{\"family\": \"token\", \"delay_ms\": 60001}");
+        HttpResponse<String> faultSlow = post("/control/faults", "{\"family\": \"revoke\", \"delay_ms\": 12000}");
+        send(HttpRequest.newBuilder(URI.create(base + "/control/faults")).DELETE());
         HttpResponse<String> tooMany = post("/control/bulk-deals", "{\"count\": 10001}");
         HttpResponse<String> bulk = post("/control/bulk-deals", "{\"count\": 2300}");
         HttpResponse<String> latency = post("/control/latency", "{\"latency_ms\": 150}");
@@ -702,6 +705,8 @@ class ZohoSandboxContractIT {
         JsonObject tokens = json(get("/control/tokens", null).body());
 
         assertThat(tooSlow.statusCode()).isEqualTo(400);
+        assertThat(faultTooSlow.statusCode()).isEqualTo(400);
+        assertThat(faultSlow.statusCode()).as("the portal's timeout tests delay a call by 12 s").isEqualTo(200);
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(json(bulk.body()).getInt("total_deals")).isEqualTo(2560);
         assertThat(json(latency.body()).getInt("latency_ms")).isEqualTo(150);
