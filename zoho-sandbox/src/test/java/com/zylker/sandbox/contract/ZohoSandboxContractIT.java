@@ -384,6 +384,7 @@ class ZohoSandboxContractIT {
 
         assertThat(put.statusCode()).isEqualTo(200);
         GoldenJson.assertMatches("crm-record-updated.json", put.body(), base);
+        GoldenJson.assertMatches("crm-record-deal.json", crmGet("com", "/Deals/" + id, access).body(), base);
         assertThat(deal.getString("Stage")).isEqualTo("Negotiation/Review");
         assertThat(deal.getInt("Probability")).isEqualTo(90);
     }
@@ -638,8 +639,9 @@ class ZohoSandboxContractIT {
 
         HttpResponse<String> fields = crmGet("com", "/settings/fields?module=Deals", access);
         HttpResponse<String> leadFields = crmGet("com", "/settings/fields?module=Leads", access);
-        String layoutId = json(crmGet("com", "/settings/layouts?module=Deals", access).body())
-                .getJsonArray("layouts").getJsonObject(0).getString("id");
+        HttpResponse<String> layouts = crmGet("com", "/settings/layouts?module=Deals", access);
+        GoldenJson.assertMatches("crm-settings-layouts.json", layouts.body(), base);
+        String layoutId = json(layouts.body()).getJsonArray("layouts").getJsonObject(0).getString("id");
         HttpResponse<String> pipeline = crmGet("com", "/settings/pipeline?layout_id=" + layoutId, access);
         HttpResponse<String> org = crmGet("com", "/org", access);
         HttpResponse<String> refused = crmGet("com", "/settings/fields?module=Deals", noSettings);
@@ -943,6 +945,19 @@ class ZohoSandboxContractIT {
         assertThat(limited.headers().firstValue("Retry-After")).isEmpty();
         assertThat(otherOrg.statusCode()).isEqualTo(200);
         assertThat(afterReset.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withheldBooksScopeIsRefusedWithCode57() throws Exception {
+        String daniel = tokens("com", DANIEL(), PORTAL_SCOPES).getString("access_token");
+
+        post("/control/withhold-scope", "{\"email\": \"" + DANIEL() + "\", \"scope\": \"ZohoBooks.invoices.ALL\"}");
+        HttpResponse<String> refused = books("GET", "/invoices", MAIN_ORG, daniel, null);
+        HttpResponse<String> contacts = books("GET", "/contacts", MAIN_ORG, daniel, null);
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        GoldenJson.assertMatches("books-error-not-authorized.json", refused.body(), base);
+        assertThat(contacts.statusCode()).isEqualTo(200);
     }
 
     @Test
