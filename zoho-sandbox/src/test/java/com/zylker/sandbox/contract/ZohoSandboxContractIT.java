@@ -961,6 +961,22 @@ class ZohoSandboxContractIT {
     }
 
     @Test
+    void unknownBooksPathsAndMethodsAnswerInTheBooksEnvelope() throws Exception {
+        String daniel = tokens("com", DANIEL(), PORTAL_SCOPES).getString("access_token");
+
+        HttpResponse<String> unknown = books("GET", "/potatoes", MAIN_ORG, daniel, null);
+        HttpResponse<String> wrongMethod = books("DELETE", "/organizations", null, daniel, "");
+        HttpResponse<String> crmUnknown = crmGet("com", "/Deals/1/potatoes", daniel);
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        GoldenJson.assertMatches("books-error-invalid-url.json", unknown.body(), base);
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        GoldenJson.assertMatches("books-error-method-not-allowed.json", wrongMethod.body(), base);
+        assertThat(crmUnknown.statusCode()).isEqualTo(404);
+        assertThat(crmUnknown.body()).doesNotContain("Invalid URL Passed");
+    }
+
+    @Test
     void injectedBooksFaultUsesTheBooksEnvelope() throws Exception {
         String daniel = tokens("com", DANIEL(), PORTAL_SCOPES).getString("access_token");
         post("/control/faults", "{\"family\": \"books\", \"status\": 500}");
