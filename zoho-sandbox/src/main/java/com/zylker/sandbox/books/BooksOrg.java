@@ -12,7 +12,7 @@ import java.util.Map;
  * One Books organization: its members and their roles, customers, invoices and payments, id sequences and
  * its per-minute request window. Not thread-safe by itself: {@link BooksService} locks on it.
  */
-final class BooksOrg {
+public final class BooksOrg {
 
     /** What a member may do with invoices and payments; Books applies each user's own role. */
     enum Role {
@@ -23,9 +23,10 @@ final class BooksOrg {
         }
     }
 
+    /** A customer payment; {@code invoiceIds} are the invoices it was applied to. */
     record Payment(String id, String number, Contact customer, String mode, java.math.BigDecimal amount,
-                   java.time.LocalDate date, String referenceNumber, String description,
-                   List<Invoice.Applied> invoices, List<String> invoiceIds, String createdTime) {
+                   java.time.LocalDate date, String referenceNumber, String description, List<String> invoiceIds,
+                   String createdTime) {
     }
 
     final String id;

@@ -111,7 +111,8 @@ public class BooksResource {
     @GET
     @Path("invoices/{id}/email")
     public Response emailContent(@PathParam("id") String id) {
-        return call("GET /books/v3/invoices/{id}/email", INVOICES_READ, true, (grant, org) ->
+        // ZOHO-FACTS: the email calls need invoices.CREATE, even the one that only reads the prefilled text.
+        return call("GET /books/v3/invoices/{id}/email", INVOICES_CREATE, true, (grant, org) ->
                 ok(200, sandbox.books().emailContent(org, id)));
     }
 
@@ -160,7 +161,7 @@ public class BooksResource {
 
     /** Counting, latency, faults, token, scope, organization and rate limit — then the work. */
     private Response call(String methodAndPath, String[] scopes, boolean needsOrg,
-                          BiFunction<AccessGrant, Object, Response> work) {
+                          BiFunction<AccessGrant, BooksOrg, Response> work) {
         DataCenter dc = Requests.dc(dcId);
         sandbox.counters().increment(Counters.Kind.BOOKS_CALLS, dc);
         sandbox.counters().incrementPath(methodAndPath);
@@ -180,7 +181,7 @@ public class BooksResource {
             if (!grant.hasAnyScope(scopes) && !grant.hasAnyScope("ZohoBooks.fullaccess.all")) {
                 throw BooksException.notAuthorized();
             }
-            Object org = needsOrg ? sandbox.books().resolveOrg(dc, grant.user(), organizationId) : null;
+            BooksOrg org = needsOrg ? sandbox.books().resolveOrg(dc, grant.user(), organizationId) : null;
             return work.apply(grant, org);
         } catch (BooksException e) {
             return ok(e.status(), e.body());

@@ -155,7 +155,7 @@ final class BooksSeed {
             }
             BooksOrg.Payment p = new BooksOrg.Payment(org.nextId(), org.nextPaymentNumber(), customer,
                     PAYMENT_MODES[i % PAYMENT_MODES.length], amount, paid, "TXN-" + (90000 + i), "",
-                    List.of(new Invoice.Applied(null, amount)), List.of(inv.id), timestamp(org, paid, 11));
+                    List.of(inv.id), timestamp(org, paid, 11));
             org.payments.put(p.id(), p);
             inv.applied.add(new Invoice.Applied(p.id(), amount));
         }

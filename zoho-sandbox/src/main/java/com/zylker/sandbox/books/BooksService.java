@@ -8,8 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -105,7 +103,7 @@ public final class BooksService {
      * The org named by {@code organization_id}, if the user belongs to it; then counts the call against the
      * org's per-minute limit (100, then 429 until the window moves on or the control API resets it).
      */
-    public Object resolveOrg(DataCenter dc, DemoUser user, String organizationId) {
+    public BooksOrg resolveOrg(DataCenter dc, DemoUser user, String organizationId) {
         if (organizationId == null || !organizationId.trim().matches("\\d{1,20}")) {
             throw BooksException.invalidOrganization();
         }
@@ -125,10 +123,6 @@ public final class BooksService {
         return org;
     }
 
-    private static BooksOrg cast(Object org) {
-        return (BooksOrg) org;
-    }
-
     /** Books applies the user's own role: a view-only member is refused every write. */
     private static void requireWrite(BooksOrg org, DemoUser user) {
         if (!org.members.get(user.email()).mayWrite()) {
@@ -138,10 +132,9 @@ public final class BooksService {
 
     // ---- invoices --------------------------------------------------------------------------------------
 
-    public Map<String, Object> listInvoices(Object handle, Map<String, String> q) {
-        BooksOrg org = cast(handle);
-        int page = intParam(q, "page", 1, 1, Integer.MAX_VALUE);
-        int perPage = intParam(q, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
+    public Map<String, Object> listInvoices(BooksOrg org, Map<String, String> q) {
+        int page = BooksParams.intParam(q, "page", 1, 1, Integer.MAX_VALUE);
+        int perPage = BooksParams.intParam(q, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
         String filter = q.get("filter_by");
         String status = q.get("status");
         String wanted;
@@ -170,21 +163,21 @@ public final class BooksService {
         if (!sortOrder.equals("A") && !sortOrder.equals("D")) {
             throw BooksException.invalidValue("sort_order");
         }
-        LocalDate dateStart = dateParam(q, "date_start");
-        LocalDate dateEnd = dateParam(q, "date_end");
-        LocalDate dueBefore = dateParam(q, "due_date_before");
-        LocalDate dueAfter = dateParam(q, "due_date_after");
+        LocalDate dateStart = BooksParams.dateParam(q, "date_start");
+        LocalDate dateEnd = BooksParams.dateParam(q, "date_end");
+        LocalDate dueBefore = BooksParams.dateParam(q, "due_date_before");
+        LocalDate dueAfter = BooksParams.dateParam(q, "due_date_after");
         String customerId = q.get("customer_id");
-        String nameContains = lower(q.get("customer_name_contains"));
-        String text = lower(search);
+        String nameContains = BooksParams.lower(q.get("customer_name_contains"));
+        String text = BooksParams.lower(search);
 
         synchronized (org) {
             LocalDate today = today(org);
             Predicate<Invoice> p = inv -> matchesStatus(inv.status(today), wanted);
             p = p.and(inv -> customerId == null || inv.customer.id.equals(customerId));
-            p = p.and(inv -> nameContains == null || lower(inv.customer.name).contains(nameContains));
-            p = p.and(inv -> text == null || lower(inv.number).contains(text) || lower(inv.referenceNumber).contains(text)
-                    || lower(inv.customer.name).contains(text));
+            p = p.and(inv -> nameContains == null || BooksParams.lower(inv.customer.name).contains(nameContains));
+            p = p.and(inv -> text == null || BooksParams.lower(inv.number).contains(text) || BooksParams.lower(inv.referenceNumber).contains(text)
+                    || BooksParams.lower(inv.customer.name).contains(text));
             p = p.and(inv -> dateStart == null || !inv.date.isBefore(dateStart));
             p = p.and(inv -> dateEnd == null || !inv.date.isAfter(dateEnd));
             p = p.and(inv -> dueBefore == null || inv.dueDate.isBefore(dueBefore));
@@ -197,7 +190,7 @@ public final class BooksService {
             int from = (int) Math.min((long) (page - 1) * perPage, all.size());
             int to = Math.min(from + perPage, all.size());
             List<Map<String, Object>> items = new ArrayList<>();
-            all.subList(from, to).forEach(inv -> items.add(summary(org, inv, today)));
+            all.subList(from, to).forEach(inv -> items.add(BooksViews.summary(org, inv, today)));
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("page", page);
             context.put("per_page", perPage);
@@ -229,7 +222,7 @@ public final class BooksService {
 
     private static Comparator<Invoice> comparator(String column) {
         Comparator<Invoice> c = switch (column) {
-            case "customer_name" -> Comparator.comparing(i -> lower(i.customer.name));
+            case "customer_name" -> Comparator.comparing(i -> BooksParams.lower(i.customer.name));
             case "invoice_number" -> Comparator.comparing(i -> i.number);
             case "date" -> Comparator.comparing(i -> i.date);
             case "due_date" -> Comparator.comparing(i -> i.dueDate);
@@ -240,16 +233,14 @@ public final class BooksService {
         return c.thenComparing(i -> Long.parseLong(i.id));
     }
 
-    public Map<String, Object> getInvoice(Object handle, String id, String base, String dcId) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> getInvoice(BooksOrg org, String id, String base, String dcId) {
         synchronized (org) {
-            return envelope("success", "invoice", detail(org, find(org, id), base, dcId));
+            return envelope("success", "invoice", BooksViews.detail(org, find(org, id), today(org), base, dcId));
         }
     }
 
     /** The invoice's number, customer and total for the PDF. */
-    public InvoicePdf.Content pdfContent(Object handle, String id) {
-        BooksOrg org = cast(handle);
+    public InvoicePdf.Content pdfContent(BooksOrg org, String id) {
         synchronized (org) {
             Invoice inv = find(org, id);
             return new InvoicePdf.Content(org.name, inv.number, inv.customer.name, inv.date.toString(),
@@ -258,9 +249,8 @@ public final class BooksService {
     }
 
     @SuppressWarnings("unchecked")
-    public Map<String, Object> createInvoice(Object handle, DemoUser user, Map<String, Object> in, boolean send,
+    public Map<String, Object> createInvoice(BooksOrg org, DemoUser user, Map<String, Object> in, boolean send,
                                              String base, String dcId) {
-        BooksOrg org = cast(handle);
         synchronized (org) {
             requireWrite(org, user);
             Object customerId = in.get("customer_id");
@@ -281,8 +271,8 @@ public final class BooksService {
                 }
                 Map<String, Object> item = (Map<String, Object>) li;
                 BigDecimal rate = Money.of(item.get("rate"));
-                BigDecimal quantity = item.get("quantity") == null ? BigDecimal.ONE : decimal(item.get("quantity"), "quantity");
-                BigDecimal discount = item.get("discount") == null ? BigDecimal.ZERO : decimal(item.get("discount"), "discount");
+                BigDecimal quantity = item.get("quantity") == null ? BigDecimal.ONE : BooksParams.decimal(item.get("quantity"), "quantity");
+                BigDecimal discount = item.get("discount") == null ? BigDecimal.ZERO : BooksParams.decimal(item.get("discount"), "discount");
                 if (rate == null || rate.signum() < 0) {
                     throw BooksException.invalidValue("rate");
                 }
@@ -304,12 +294,12 @@ public final class BooksService {
                 }
                 lines.add(BooksSeed.line(org, name, description, rate, quantity, discount, taxed));
             }
-            LocalDate date = in.get("date") == null ? today(org) : parseDate(in.get("date").toString(), "date");
+            LocalDate date = in.get("date") == null ? today(org) : BooksParams.parseDate(in.get("date").toString(), "date");
             LocalDate due;
             if (in.get("due_date") != null) {
-                due = parseDate(in.get("due_date").toString(), "due_date");
+                due = BooksParams.parseDate(in.get("due_date").toString(), "due_date");
             } else if (in.get("payment_terms") != null) {
-                due = date.plusDays(decimal(in.get("payment_terms"), "payment_terms").longValue());
+                due = date.plusDays(BooksParams.decimal(in.get("payment_terms"), "payment_terms").longValue());
             } else {
                 due = date.plusDays(15);
             }
@@ -321,16 +311,15 @@ public final class BooksService {
                 throw BooksException.invalidValue("reference_number");
             }
             Invoice inv = new Invoice(org.nextId(), org.nextInvoiceNumber(), customer, date, due, reference,
-                    string(in.get("notes")), string(in.get("terms")), lines, now(org), send ? "sent" : "draft");
+                    BooksParams.string(in.get("notes")), BooksParams.string(in.get("terms")), lines, now(org), send ? "sent" : "draft");
             inv.emailed = send;
             org.invoices.put(inv.id, inv);
-            return envelopeWithStatus("The invoice has been created.", "invoice", detail(org, inv, base, dcId));
+            return envelope("The invoice has been created.", "invoice", BooksViews.detail(org, inv, today(org), base, dcId));
         }
     }
 
     /** {@code status/sent} (draft only), {@code status/void} (not void), {@code status/draft} (void only). */
-    public Map<String, Object> changeStatus(Object handle, DemoUser user, String id, String target) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> changeStatus(BooksOrg org, DemoUser user, String id, String target) {
         synchronized (org) {
             requireWrite(org, user);
             Invoice inv = find(org, id);
@@ -375,8 +364,7 @@ public final class BooksService {
                 + " cannot be marked as " + to + ".");
     }
 
-    public Map<String, Object> emailContent(Object handle, String id) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> emailContent(BooksOrg org, String id) {
         synchronized (org) {
             Invoice inv = find(org, id);
             List<Map<String, Object>> to = new ArrayList<>();
@@ -401,8 +389,7 @@ public final class BooksService {
     }
 
     /** Emailing a draft makes it sent; a void invoice cannot be emailed. */
-    public Map<String, Object> email(Object handle, DemoUser user, String id, Map<String, Object> in) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> email(BooksOrg org, DemoUser user, String id, Map<String, Object> in) {
         synchronized (org) {
             requireWrite(org, user);
             Invoice inv = find(org, id);
@@ -421,8 +408,7 @@ public final class BooksService {
         }
     }
 
-    public Map<String, Object> invoicePayments(Object handle, String id) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> invoicePayments(BooksOrg org, String id) {
         synchronized (org) {
             Invoice inv = find(org, id);
             List<Map<String, Object>> out = new ArrayList<>();
@@ -452,8 +438,7 @@ public final class BooksService {
      * {@code amount} becomes the customer's unused credit.
      */
     @SuppressWarnings("unchecked")
-    public Map<String, Object> createPayment(Object handle, DemoUser user, Map<String, Object> in) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> createPayment(BooksOrg org, DemoUser user, Map<String, Object> in) {
         synchronized (org) {
             requireWrite(org, user);
             Contact customer = in.get("customer_id") == null ? null : org.contacts.get(in.get("customer_id").toString());
@@ -468,7 +453,7 @@ public final class BooksService {
             if (amount == null || amount.signum() <= 0) {
                 throw BooksException.invalidValue("amount");
             }
-            LocalDate date = in.get("date") == null ? today(org) : parseDate(in.get("date").toString(), "date");
+            LocalDate date = in.get("date") == null ? today(org) : BooksParams.parseDate(in.get("date").toString(), "date");
             List<Object> requested = in.get("invoices") instanceof List<?> l ? (List<Object>) l : List.of();
             List<Invoice> invoices = new ArrayList<>();
             List<BigDecimal> amounts = new ArrayList<>();
@@ -504,14 +489,12 @@ public final class BooksService {
                 throw new BooksException(400, 1053, "The amounts applied exceed the payment amount.");
             }
             String paymentId = org.nextId();
-            List<Invoice.Applied> shares = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             List<Map<String, Object>> invoiceViews = new ArrayList<>();
             for (int i = 0; i < invoices.size(); i++) {
                 Invoice inv = invoices.get(i);
                 inv.applied.add(new Invoice.Applied(paymentId, amounts.get(i)));
                 inv.lastModifiedTime = now(org);
-                shares.add(new Invoice.Applied(paymentId, amounts.get(i)));
                 ids.add(inv.id);
                 Map<String, Object> v = new LinkedHashMap<>();
                 v.put("invoice_id", inv.id);
@@ -523,7 +506,7 @@ public final class BooksService {
             BigDecimal unused = Money.round(amount.subtract(appliedSum));
             customer.unusedCredit = customer.unusedCredit.add(unused);
             BooksOrg.Payment p = new BooksOrg.Payment(paymentId, org.nextPaymentNumber(), customer, mode, amount, date,
-                    string(in.get("reference_number")), string(in.get("description")), shares, ids, now(org));
+                    BooksParams.string(in.get("reference_number")), BooksParams.string(in.get("description")), ids, now(org));
             org.payments.put(p.id(), p);
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("payment_id", p.id());
@@ -538,34 +521,33 @@ public final class BooksService {
             view.put("currency_code", org.currencyCode);
             view.put("invoices", invoiceViews);
             view.put("created_time", p.createdTime());
-            return envelopeWithStatus("The payment has been created.", "payment", view);
+            return envelope("The payment has been created.", "payment", view);
         }
     }
 
     // ---- contacts --------------------------------------------------------------------------------------
 
-    public Map<String, Object> listContacts(Object handle, Map<String, String> q) {
-        BooksOrg org = cast(handle);
-        int page = intParam(q, "page", 1, 1, Integer.MAX_VALUE);
-        int perPage = intParam(q, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
+    public Map<String, Object> listContacts(BooksOrg org, Map<String, String> q) {
+        int page = BooksParams.intParam(q, "page", 1, 1, Integer.MAX_VALUE);
+        int perPage = BooksParams.intParam(q, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
         String type = q.get("contact_type");
         if (type != null && !type.equals("customer") && !type.equals("vendor")) {
             throw BooksException.invalidValue("contact_type");
         }
-        String text = lower(q.get("search_text"));
-        String nameContains = lower(q.get("contact_name_contains"));
+        String text = BooksParams.lower(q.get("search_text"));
+        String nameContains = BooksParams.lower(q.get("contact_name_contains"));
         synchronized (org) {
             LocalDate today = today(org);
             List<Contact> all = org.contacts.values().stream()
                     .filter(c -> !"vendor".equals(type))
-                    .filter(c -> text == null || lower(c.name).contains(text) || lower(c.companyName).contains(text)
-                            || lower(c.email).contains(text))
-                    .filter(c -> nameContains == null || lower(c.name).contains(nameContains))
-                    .sorted(Comparator.comparing((Contact c) -> lower(c.name)).thenComparing(c -> c.id)).toList();
+                    .filter(c -> text == null || BooksParams.lower(c.name).contains(text) || BooksParams.lower(c.companyName).contains(text)
+                            || BooksParams.lower(c.email).contains(text))
+                    .filter(c -> nameContains == null || BooksParams.lower(c.name).contains(nameContains))
+                    .sorted(Comparator.comparing((Contact c) -> BooksParams.lower(c.name)).thenComparing(c -> c.id)).toList();
             int from = (int) Math.min((long) (page - 1) * perPage, all.size());
             int to = Math.min(from + perPage, all.size());
             List<Map<String, Object>> items = new ArrayList<>();
-            all.subList(from, to).forEach(c -> items.add(contactSummary(org, c, today)));
+            all.subList(from, to).forEach(c -> items.add(BooksViews.contactSummary(org, c, today)));
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("page", page);
             context.put("per_page", perPage);
@@ -580,20 +562,18 @@ public final class BooksService {
         }
     }
 
-    public Map<String, Object> getContact(Object handle, String id) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> getContact(BooksOrg org, String id) {
         synchronized (org) {
             Contact c = org.contacts.get(id);
             if (c == null) {
                 throw BooksException.contactNotFound();
             }
-            return envelope("success", "contact", contactDetail(org, c, today(org)));
+            return envelope("success", "contact", BooksViews.contactDetail(org, c, today(org)));
         }
     }
 
     @SuppressWarnings("unchecked")
-    public Map<String, Object> createContact(Object handle, DemoUser user, Map<String, Object> in) {
-        BooksOrg org = cast(handle);
+    public Map<String, Object> createContact(BooksOrg org, DemoUser user, Map<String, Object> in) {
         synchronized (org) {
             requireWrite(org, user);
             String name = in.get("contact_name") == null ? "" : in.get("contact_name").toString().trim();
@@ -610,13 +590,13 @@ public final class BooksService {
             if (!type.equals("customer")) {
                 throw BooksException.invalidValue("contact_type");
             }
-            String email = string(in.get("email"));
+            String email = BooksParams.string(in.get("email"));
             List<Object> persons = in.get("contact_persons") instanceof List<?> l ? (List<Object>) l : List.of();
             if (email.isEmpty() && !persons.isEmpty() && persons.get(0) instanceof Map<?, ?> first) {
-                email = string(first.get("email"));
+                email = BooksParams.string(first.get("email"));
             }
-            Contact c = new Contact(org.nextId(), name, string(in.get("company_name")), email, string(in.get("phone")),
-                    string(in.get("customer_sub_type")).isEmpty() ? "business" : string(in.get("customer_sub_type")),
+            Contact c = new Contact(org.nextId(), name, BooksParams.string(in.get("company_name")), email, BooksParams.string(in.get("phone")),
+                    BooksParams.string(in.get("customer_sub_type")).isEmpty() ? "business" : BooksParams.string(in.get("customer_sub_type")),
                     in.get("zcrm_contact_id") == null ? null : in.get("zcrm_contact_id").toString(), now(org),
                     new LinkedHashMap<>());
             boolean primary = true;
@@ -624,10 +604,10 @@ public final class BooksService {
                 if (o instanceof Map<?, ?> m) {
                     Map<String, Object> person = new LinkedHashMap<>();
                     person.put("contact_person_id", org.nextId());
-                    person.put("first_name", string(m.get("first_name")));
-                    person.put("last_name", string(m.get("last_name")));
-                    person.put("email", string(m.get("email")));
-                    person.put("phone", string(m.get("phone")));
+                    person.put("first_name", BooksParams.string(m.get("first_name")));
+                    person.put("last_name", BooksParams.string(m.get("last_name")));
+                    person.put("email", BooksParams.string(m.get("email")));
+                    person.put("phone", BooksParams.string(m.get("phone")));
                     person.put("is_primary_contact", primary);
                     primary = false;
                     c.contactPersons.add(person);
@@ -644,123 +624,8 @@ public final class BooksService {
                 c.contactPersons.add(person);
             }
             org.contacts.put(c.id, c);
-            return envelopeWithStatus("The contact has been added.", "contact", contactDetail(org, c, today(org)));
+            return envelope("The contact has been added.", "contact", BooksViews.contactDetail(org, c, today(org)));
         }
-    }
-
-    // ---- views -----------------------------------------------------------------------------------------
-
-    private Map<String, Object> summary(BooksOrg org, Invoice inv, LocalDate today) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        String status = inv.status(today);
-        m.put("invoice_id", inv.id);
-        m.put("invoice_number", inv.number);
-        m.put("customer_id", inv.customer.id);
-        m.put("customer_name", inv.customer.name);
-        m.put("status", status);
-        m.put("date", inv.date.toString());
-        m.put("due_date", inv.dueDate.toString());
-        m.put("due_days", dueDays(inv, status, today));
-        m.put("currency_code", org.currencyCode);
-        m.put("total", inv.total());
-        m.put("balance", inv.balance());
-        m.put("is_emailed", inv.emailed);
-        m.put("reference_number", inv.referenceNumber);
-        m.put("last_payment_date", lastPaymentDate(org, inv));
-        m.put("created_time", inv.createdTime);
-        m.put("last_modified_time", inv.lastModifiedTime);
-        return m;
-    }
-
-    /** Zoho's text, e.g. "Overdue by 12 days", "Due in 3 days", "Due Today"; empty once settled. */
-    private static String dueDays(Invoice inv, String status, LocalDate today) {
-        if (Set.of("paid", "void", "draft").contains(status)) {
-            return "";
-        }
-        long days = ChronoUnit.DAYS.between(today, inv.dueDate);
-        if (days == 0) {
-            return "Due Today";
-        }
-        return days > 0 ? "Due in " + days + (days == 1 ? " day" : " days")
-                : "Overdue by " + -days + (days == -1 ? " day" : " days");
-    }
-
-    private static String lastPaymentDate(BooksOrg org, Invoice inv) {
-        return inv.applied.stream().map(a -> org.payments.get(a.paymentId()).date()).max(LocalDate::compareTo)
-                .map(LocalDate::toString).orElse("");
-    }
-
-    private Map<String, Object> detail(BooksOrg org, Invoice inv, String base, String dcId) {
-        Map<String, Object> m = summary(org, inv, today(org));
-        List<Map<String, Object>> lines = new ArrayList<>();
-        Map<String, BigDecimal> taxes = new LinkedHashMap<>();
-        for (Invoice.Line l : inv.lines) {
-            Map<String, Object> li = new LinkedHashMap<>();
-            li.put("line_item_id", l.lineItemId());
-            li.put("item_id", l.itemId() == null ? "" : l.itemId());
-            li.put("name", l.name());
-            li.put("description", l.description());
-            li.put("rate", l.rate());
-            li.put("quantity", l.quantity());
-            li.put("discount", l.discount());
-            li.put("tax_id", l.taxId());
-            li.put("tax_name", l.taxName());
-            li.put("tax_percentage", l.taxPercentage());
-            li.put("item_total", l.itemTotal());
-            lines.add(li);
-            if (!l.taxId().isEmpty()) {
-                taxes.merge(l.taxName() + " (" + l.taxPercentage().stripTrailingZeros().toPlainString() + "%)",
-                        l.taxAmount(), BigDecimal::add);
-            }
-        }
-        m.put("line_items", lines);
-        m.put("sub_total", inv.subTotal());
-        m.put("tax_total", inv.taxTotal());
-        m.put("total", inv.total());
-        List<Map<String, Object>> taxList = new ArrayList<>();
-        taxes.forEach((name, amount) -> taxList.add(Map.of("tax_name", name, "tax_amount", Money.round(amount))));
-        m.put("taxes", taxList);
-        m.put("payment_made", inv.paymentMade());
-        m.put("credits_applied", Money.ZERO);
-        m.put("balance", inv.balance());
-        List<Map<String, Object>> persons = new ArrayList<>();
-        inv.customer.contactPersons.forEach(p -> persons.add(Map.of("contact_person_id", p.get("contact_person_id"),
-                "contact_person_email", p.get("email"))));
-        m.put("contact_persons_associated", persons);
-        m.put("billing_address", inv.customer.billingAddress);
-        m.put("notes", inv.notes);
-        m.put("terms", inv.terms);
-        m.put("invoice_url", base + "/books/portal/" + dcId + "/" + org.id + "/invoices/" + inv.id);
-        return m;
-    }
-
-    private static Map<String, Object> contactSummary(BooksOrg org, Contact c, LocalDate today) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("contact_id", c.id);
-        m.put("contact_name", c.name);
-        m.put("company_name", c.companyName);
-        m.put("contact_type", "customer");
-        m.put("customer_sub_type", c.customerSubType);
-        m.put("status", "active");
-        m.put("email", c.email);
-        m.put("phone", c.phone);
-        m.put("currency_code", org.currencyCode);
-        BigDecimal outstanding = org.invoices.values().stream().filter(i -> i.customer == c)
-                .filter(i -> !i.stored.equals("draft") && !i.stored.equals("void"))
-                .map(Invoice::balance).reduce(BigDecimal.ZERO, BigDecimal::add);
-        m.put("outstanding_receivable_amount", Money.round(outstanding));
-        m.put("unused_credits_receivable_amount", Money.round(c.unusedCredit));
-        m.put("created_time", c.createdTime);
-        m.put("last_modified_time", c.lastModifiedTime);
-        return m;
-    }
-
-    private static Map<String, Object> contactDetail(BooksOrg org, Contact c, LocalDate today) {
-        Map<String, Object> m = contactSummary(org, c, today);
-        m.put("contact_persons", c.contactPersons);
-        m.put("zcrm_contact_id", c.zcrmContactId == null ? "" : c.zcrmContactId);
-        m.put("billing_address", c.billingAddress);
-        return m;
     }
 
     public Map<String, Object> stateSummary() {
@@ -802,53 +667,4 @@ public final class BooksService {
         return body;
     }
 
-    /** The same envelope for a 201. */
-    private static Map<String, Object> envelopeWithStatus(String message, String key, Object entity) {
-        return envelope(message, key, entity);
-    }
-
-    private static int intParam(Map<String, String> q, String name, int dflt, int min, int max) {
-        String v = q.get(name);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < min || n > max) {
-                throw BooksException.invalidValue(name);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw BooksException.invalidValue(name);
-        }
-    }
-
-    private static LocalDate dateParam(Map<String, String> q, String name) {
-        String v = q.get(name);
-        return v == null || v.isBlank() ? null : parseDate(v, name);
-    }
-
-    private static LocalDate parseDate(String v, String name) {
-        try {
-            return LocalDate.parse(v.trim());
-        } catch (DateTimeParseException e) {
-            throw BooksException.invalidValue(name);
-        }
-    }
-
-    private static BigDecimal decimal(Object v, String name) {
-        try {
-            return new BigDecimal(v.toString().trim());
-        } catch (NumberFormatException e) {
-            throw BooksException.invalidValue(name);
-        }
-    }
-
-    private static String string(Object v) {
-        return v == null ? "" : v.toString();
-    }
-
-    private static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
-    }
 }

@@ -171,6 +171,32 @@ public class CrmResource {
         });
     }
 
+    @GET
+    @Path("{module}/{id}/actions/blueprint")
+    public Response blueprint(@PathParam("module") String module, @PathParam("id") String id) {
+        return call("GET /crm/v8/" + label(module) + "/{id}/actions/blueprint", grant -> {
+            Module m = module(module, grant, "READ");
+            return json(200, sandbox.crm().blueprint(grant.dc(), m, id));
+        });
+    }
+
+    /** {@code {"blueprint": [{"transition_id": "…", "data": {…}}]}}. */
+    @PUT
+    @Path("{module}/{id}/actions/blueprint")
+    public Response transition(@PathParam("module") String module, @PathParam("id") String id, String body) {
+        return call("PUT /crm/v8/" + label(module) + "/{id}/actions/blueprint", grant -> {
+            Module m = module(module, grant, "UPDATE");
+            if (!(parse(body).get("blueprint") instanceof List<?> list) || list.isEmpty()
+                    || !(list.get(0) instanceof Map<?, ?> step) || step.get("transition_id") == null) {
+                throw CrmException.requiredParamMissing("transition_id");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> data = step.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of();
+            return json(200, sandbox.crm().transition(grant.dc(), m, id, step.get("transition_id").toString(), data,
+                    grant.user()));
+        });
+    }
+
     @PUT
     @Path("{module}/{id}")
     public Response update(@PathParam("module") String module, @PathParam("id") String id, String body) {

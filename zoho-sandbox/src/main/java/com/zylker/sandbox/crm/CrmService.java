@@ -8,7 +8,6 @@ import com.zylker.sandbox.data.Module;
 import com.zylker.sandbox.data.OrgData;
 import com.zylker.sandbox.data.SeedData;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -314,7 +312,7 @@ public final class CrmService {
      */
     public WriteResult update(DataCenter dc, Module module, List<Map<String, Object>> records, String pathId,
                               DemoUser actor, Instant unmodifiedSince) {
-        checkBatch(records);
+        RecordRules.checkBatch(records);
         OrgData org = org(dc);
         List<Map<String, Object>> results = new ArrayList<>();
         synchronized (org) {
@@ -323,31 +321,31 @@ public final class CrmService {
                 Object idValue = input.get("id") != null ? input.get("id") : pathId;
                 String id = idValue == null ? null : idValue.toString();
                 if (id == null) {
-                    results.add(error("MANDATORY_NOT_FOUND", "id", i, "required field not found"));
+                    results.add(RecordRules.error("MANDATORY_NOT_FOUND", "id", i, "required field not found"));
                     continue;
                 }
                 Optional<Map<String, Object>> found = org.find(module, id);
                 if (found.isEmpty()) {
-                    results.add(error("INVALID_DATA", "id", i, "the id given seems to be invalid"));
+                    results.add(RecordRules.error("INVALID_DATA", "id", i, "the id given seems to be invalid"));
                     continue;
                 }
                 Map<String, Object> record = found.get();
                 if (unmodifiedSince != null && modifiedTime(record).isAfter(unmodifiedSince)) {
-                    Map<String, Object> failure = error("ALREADY_MODIFIED", "id", i,
+                    Map<String, Object> failure = RecordRules.error("ALREADY_MODIFIED", "id", i,
                             "the record was modified after the time given in If-Unmodified-Since");
-                    details(failure).put("id", id);
-                    details(failure).put("Modified_Time", record.get("Modified_Time"));
+                    RecordRules.details(failure).put("id", id);
+                    RecordRules.details(failure).put("Modified_Time", record.get("Modified_Time"));
                     results.add(failure);
                     continue;
                 }
-                Optional<Map<String, Object>> refused = validateValues(module, input, record, i)
-                        .or(() -> blueprintRefusal(module, input, record, id));
+                Optional<Map<String, Object>> refused = RecordRules.validateValues(module, input, record, i)
+                        .or(() -> RecordRules.blueprintRefusal(module, input, record, id));
                 if (refused.isPresent()) {
                     results.add(refused.get());
                     continue;
                 }
                 apply(module, record, input, actor);
-                results.add(success("record updated", record));
+                results.add(RecordRules.success("record updated", record));
             }
         }
         return new WriteResult(results, 200);
@@ -356,7 +354,7 @@ public final class CrmService {
     /** {@code POST /{module}}; {@code duplicateCheckFields} compare case-insensitively, batch included. */
     public WriteResult create(DataCenter dc, Module module, List<Map<String, Object>> records,
                               List<String> duplicateCheckFields, DemoUser actor) {
-        checkBatch(records);
+        RecordRules.checkBatch(records);
         // Plain insert always checks the module's unique fields (Leads' Email is a system duplicate check).
         List<String> dupFields = new ArrayList<>(module.uniqueFields());
         if (duplicateCheckFields != null) {
@@ -368,14 +366,14 @@ public final class CrmService {
             for (int i = 0; i < records.size(); i++) {
                 Map<String, Object> input = records.get(i);
                 int index = i;
-                Optional<Map<String, Object>> failure = missingMandatory(module, input, index)
-                        .or(() -> validateValues(module, input, null, index))
-                        .or(() -> duplicateOf(org, module, input, dupFields, index));
+                Optional<Map<String, Object>> failure = RecordRules.missingMandatory(module, input, index)
+                        .or(() -> RecordRules.validateValues(module, input, null, index))
+                        .or(() -> RecordRules.duplicateOf(org, module, input, dupFields, index));
                 if (failure.isPresent()) {
                     results.add(failure.get());
                     continue;
                 }
-                results.add(success("record added", insert(org, module, input, dc, actor)));
+                results.add(RecordRules.success("record added", insert(org, module, input, dc, actor)));
             }
         }
         return new WriteResult(results, 201);
@@ -388,7 +386,7 @@ public final class CrmService {
      */
     public WriteResult upsert(DataCenter dc, Module module, List<Map<String, Object>> records,
                               List<String> duplicateCheckFields, DemoUser actor) {
-        checkBatch(records);
+        RecordRules.checkBatch(records);
         List<String> dupFields = duplicateCheckFields == null || duplicateCheckFields.isEmpty()
                 ? module.upsertFields() : duplicateCheckFields;
         OrgData org = org(dc);
@@ -401,7 +399,7 @@ public final class CrmService {
                 String matchedField = null;
                 Map<String, Object> existing = null;
                 for (String field : dupFields) {
-                    List<Map<String, Object>> matches = matching(org, module, field, input.get(field));
+                    List<Map<String, Object>> matches = RecordRules.matching(org, module, field, input.get(field));
                     if (!matches.isEmpty()) {
                         matchedField = field;
                         existing = matches.get(0);
@@ -412,24 +410,24 @@ public final class CrmService {
                 if (existing != null) {
                     Map<String, Object> record = existing;
                     String id = (String) record.get("id");
-                    Optional<Map<String, Object>> refused = validateValues(module, input, record, index)
-                            .or(() -> blueprintRefusal(module, input, record, id));
+                    Optional<Map<String, Object>> refused = RecordRules.validateValues(module, input, record, index)
+                            .or(() -> RecordRules.blueprintRefusal(module, input, record, id));
                     if (refused.isPresent()) {
                         result = refused.get();
                     } else {
                         apply(module, record, input, actor);
-                        result = success("record updated", record);
+                        result = RecordRules.success("record updated", record);
                         result.put("action", "update");
                         result.put("duplicate_field", matchedField);
                         allInserts = false;
                     }
                 } else {
-                    Optional<Map<String, Object>> refused = missingMandatory(module, input, index)
-                            .or(() -> validateValues(module, input, null, index));
+                    Optional<Map<String, Object>> refused = RecordRules.missingMandatory(module, input, index)
+                            .or(() -> RecordRules.validateValues(module, input, null, index));
                     if (refused.isPresent()) {
                         result = refused.get();
                     } else {
-                        result = success("record added", insert(org, module, input, dc, actor));
+                        result = RecordRules.success("record added", insert(org, module, input, dc, actor));
                         result.put("action", "insert");
                         result.put("duplicate_field", null);
                     }
@@ -438,6 +436,79 @@ public final class CrmService {
             }
         }
         return new WriteResult(results, allInserts ? 201 : 200);
+    }
+
+    /** {@code GET /Deals/{id}/actions/blueprint}: the transitions open to a deal under the Blueprint. */
+    public Map<String, Object> blueprint(DataCenter dc, Module module, String id) {
+        OrgData org = org(dc);
+        synchronized (org) {
+            Map<String, Object> record = blueprintRecord(org, module, id);
+            String stage = String.valueOf(record.get("Stage"));
+            Map<String, Object> process = new LinkedHashMap<>();
+            process.put("id", org.metadataId(800));
+            process.put("name", "Enrolment Blueprint");
+            process.put("field_id", org.metadataId(801));
+            process.put("field_label", "Stage");
+            process.put("api_name", "Stage");
+            process.put("field_value", stage);
+            process.put("is_continuous", false);
+            List<Map<String, Object>> transitions = new ArrayList<>();
+            for (String next : nextStages(stage)) {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("id", transitionId(org, stage, next));
+                t.put("name", "Move to " + DealStages.stage(next).map(DealStages.Stage::displayValue).orElse(next));
+                t.put("next_field_value", next);
+                t.put("fields", List.of());
+                transitions.add(t);
+            }
+            return Map.of("blueprint", Map.of("process_info", process, "transitions", transitions));
+        }
+    }
+
+    /** {@code PUT /Deals/{id}/actions/blueprint}: moves the deal's Stage along one offered transition. */
+    public Map<String, Object> transition(DataCenter dc, Module module, String id, String transitionId,
+                                          Map<String, Object> data, DemoUser actor) {
+        OrgData org = org(dc);
+        synchronized (org) {
+            Map<String, Object> record = blueprintRecord(org, module, id);
+            String stage = String.valueOf(record.get("Stage"));
+            String next = nextStages(stage).stream().filter(n -> transitionId(org, stage, n).equals(transitionId))
+                    .findFirst().orElseThrow(() -> CrmException.invalidParam("transition_id",
+                            "the transition_id given is not open for this record"));
+            Map<String, Object> input = new LinkedHashMap<>(data == null ? Map.of() : data);
+            input.put("Stage", next);
+            apply(module, record, input, actor);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("code", "SUCCESS");
+            r.put("details", Map.of());
+            r.put("message", "transition updated successfully");
+            r.put("status", "success");
+            return r;
+        }
+    }
+
+    private static Map<String, Object> blueprintRecord(OrgData org, Module module, String id) {
+        Map<String, Object> record = org.find(module, id).orElseThrow(() ->
+                CrmException.invalidParam("id", "the id given seems to be invalid"));
+        if (!Boolean.TRUE.equals(record.get("$process_flow"))) {
+            throw new CrmException(400, "RECORD_NOT_IN_PROCESS", Map.of("id", id), "the record is not in a blueprint");
+        }
+        return record;
+    }
+
+    /** The next stage of the Standard pipeline, and losing the deal; none once closed. */
+    private static List<String> nextStages(String stage) {
+        List<String> stages = DealStages.PIPELINES.get(DealStages.STANDARD_PIPELINE);
+        int at = stages.indexOf(stage);
+        if (!DealStages.isOpen(stage) || at < 0) {
+            return List.of();
+        }
+        return List.of(stages.get(at + 1), "Closed Lost").stream().distinct().toList();
+    }
+
+    private static String transitionId(OrgData org, String from, String to) {
+        return org.metadataId(1_000 + DealStages.stage(from).orElseThrow().sequence() * 10
+                + DealStages.stage(to).orElseThrow().sequence());
     }
 
     private Map<String, Object> insert(OrgData org, Module module, Map<String, Object> input, DataCenter dc,
@@ -617,130 +688,6 @@ public final class CrmService {
         return order.equals("desc") ? c.reversed() : c;
     }
 
-    private static void checkBatch(List<Map<String, Object>> records) {
-        if (records == null || records.isEmpty()) {
-            throw CrmException.requiredParamMissing("data");
-        }
-        if (records.size() > MAX_RECORDS_PER_WRITE) {
-            throw CrmException.limitExceeded("data", MAX_RECORDS_PER_WRITE);
-        }
-    }
-
-    private static Optional<Map<String, Object>> missingMandatory(Module module, Map<String, Object> input, int i) {
-        for (String f : module.mandatoryFields()) {
-            Object v = input.get(f);
-            if (v == null || v.toString().isBlank()) {
-                return Optional.of(error("MANDATORY_NOT_FOUND", f, i, "required field not found"));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Field values Zoho would refuse, as INVALID_DATA with {@code api_name}/{@code json_path} and one of
-     * {@code expected_data_type}, {@code maximum_length}, {@code supported_values}. {@code existing} is the
-     * record being updated (null on insert): a Stage is checked against the Pipeline it will end up in.
-     */
-    private static Optional<Map<String, Object>> validateValues(Module module, Map<String, Object> input,
-                                                                Map<String, Object> existing, int i) {
-        for (Map.Entry<String, Integer> max : module.maxLengths().entrySet()) {
-            Object v = input.get(max.getKey());
-            if (v != null && v.toString().length() > max.getValue()) {
-                return Optional.of(invalid(max.getKey(), i, "maximum_length", max.getValue()));
-            }
-        }
-        if (input.get("Email") != null && !input.get("Email").toString().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            return Optional.of(invalid("Email", i, "expected_data_type", "email"));
-        }
-        if (module != Module.DEALS) {
-            return Optional.empty();
-        }
-        if (input.containsKey("Amount") && input.get("Amount") != null && !(input.get("Amount") instanceof Number)) {
-            return Optional.of(invalid("Amount", i, "expected_data_type", "double"));
-        }
-        if (input.get("Closing_Date") != null && !input.get("Closing_Date").toString().matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return Optional.of(invalid("Closing_Date", i, "expected_data_type", "date"));
-        }
-        if (input.containsKey("Pipeline") && !DealStages.PIPELINES.containsKey(String.valueOf(input.get("Pipeline")))) {
-            return Optional.of(invalid("Pipeline", i, "supported_values", List.copyOf(DealStages.PIPELINES.keySet())));
-        }
-        if (input.containsKey("Stage") || input.containsKey("Pipeline")) {
-            Object pipeline = input.containsKey("Pipeline") ? input.get("Pipeline")
-                    : existing != null && existing.get("Pipeline") != null ? existing.get("Pipeline")
-                    : DealStages.STANDARD_PIPELINE;
-            Object stage = input.containsKey("Stage") ? input.get("Stage") : existing == null ? null : existing.get("Stage");
-            List<String> allowed = DealStages.PIPELINES.get(String.valueOf(pipeline));
-            if (stage != null && !allowed.contains(String.valueOf(stage))) {
-                return Optional.of(invalid("Stage", i, "supported_values", allowed));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Map<String, Object> invalid(String field, int i, String detail, Object value) {
-        Map<String, Object> result = error("INVALID_DATA", field, i, "invalid data");
-        details(result).put(detail, value);
-        return result;
-    }
-
-    /** A deal in a Blueprint changes Stage only through {@code PUT /Deals/{id}/actions/blueprint}. */
-    private static Optional<Map<String, Object>> blueprintRefusal(Module module, Map<String, Object> input,
-                                                                  Map<String, Object> record, String id) {
-        if (module == Module.DEALS && Boolean.TRUE.equals(record.get("$process_flow")) && input.containsKey("Stage")
-                && !String.valueOf(input.get("Stage")).equals(String.valueOf(record.get("Stage")))) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("id", id);
-            details.put("api_name", "Stage");
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("code", "RECORD_IN_BLUEPRINT");
-            r.put("details", details);
-            r.put("message", "the record is in blueprint; change its Stage through the blueprint transition");
-            r.put("status", "error");
-            return Optional.of(r);
-        }
-        return Optional.empty();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> details(Map<String, Object> result) {
-        return (Map<String, Object>) result.get("details");
-    }
-
-    private static List<Map<String, Object>> matching(OrgData org, Module module, String field, Object value) {
-        if (value == null || value.toString().isBlank()) {
-            return List.of();
-        }
-        String wanted = value.toString().trim().toLowerCase(Locale.ROOT);
-        return org.all(module).stream().filter(e -> e.get(field) != null
-                && e.get(field).toString().trim().toLowerCase(Locale.ROOT).equals(wanted)).toList();
-    }
-
-    private static Optional<Map<String, Object>> duplicateOf(OrgData org, Module module, Map<String, Object> input,
-                                                             List<String> dupFields, int i) {
-        for (String field : dupFields) {
-            List<Map<String, Object>> matches = matching(org, module, field, input.get(field));
-            if (matches.isEmpty()) {
-                continue;
-            }
-            Map<String, Object> existing = matches.get(0);
-            Map<String, Object> result = error("DUPLICATE_DATA", field, i, "duplicate data");
-            Map<String, Object> dup = new LinkedHashMap<>();
-            dup.put("id", existing.get("id"));
-            dup.put("module", Map.of("api_name", module.apiName(), "id", org.moduleId(module)));
-            Map<?, ?> owner = (Map<?, ?>) existing.get("Owner");
-            Map<String, Object> ownerOut = new LinkedHashMap<>();
-            ownerOut.put("name", owner.get("name"));
-            ownerOut.put("id", owner.get("id"));
-            ownerOut.put("zuid", DemoUsers.ALL.stream().filter(u -> u.crmUserId().equals(owner.get("id")))
-                    .map(u -> Long.toString(u.zuid())).findFirst().orElse(null));
-            dup.put("Owner", ownerOut);
-            details(result).put("duplicate_record", dup);
-            details(result).put("more_records", matches.size() > 1);
-            return Optional.of(result);
-        }
-        return Optional.empty();
-    }
-
     private static Optional<DemoUser> ownerOf(Map<String, Object> input, DataCenter dc) {
         if (input.get("Owner") instanceof Map<?, ?> owner && owner.get("id") != null) {
             String id = owner.get("id").toString();
@@ -765,62 +712,7 @@ public final class CrmService {
         record.put("Modified_By", SeedData.userLookup(actor));
     }
 
-    private static Map<String, Object> success(String message, Map<String, Object> record) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("Modified_Time", record.get("Modified_Time"));
-        details.put("Modified_By", record.get("Modified_By"));
-        details.put("Created_Time", record.get("Created_Time"));
-        details.put("id", record.get("id"));
-        details.put("Created_By", record.get("Created_By"));
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("code", "SUCCESS");
-        r.put("details", details);
-        r.put("message", message);
-        r.put("status", "success");
-        return r;
-    }
-
-    private static Map<String, Object> error(String code, String field, int index, String message) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("api_name", field);
-        details.put("json_path", "$.data[" + index + "]." + field);
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("code", code);
-        r.put("details", details);
-        r.put("message", message);
-        r.put("status", "error");
-        return r;
-    }
-
     private static String fieldsKey(List<String> fields) {
         return Integer.toHexString(String.join(",", fields).hashCode());
-    }
-
-    /**
-     * Opaque cursor for {@code page_token}: where the next page starts, under which sort, until when, and for
-     * whom — Zoho binds a token to the user and the parameters that produced it. Stateless, so it needs no
-     * cleanup; a reset does not invalidate it.
-     */
-    record PageToken(String dc, String module, String user, String fields, int perPage, String sortBy,
-                     String sortOrder, int offset, Instant expiresAt) {
-
-        String encode() {
-            String raw = String.join("|", dc, module, user, fields, Integer.toString(perPage), sortBy, sortOrder,
-                    Integer.toString(offset), Long.toString(expiresAt.getEpochSecond()));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Optional<PageToken> decode(String token) {
-            try {
-                String[] p = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|");
-                if (p.length != 9) {
-                    return Optional.empty();
-                }
-                return Optional.of(new PageToken(p[0], p[1], p[2], p[3], Integer.parseInt(p[4]), p[5], p[6],
-                        Integer.parseInt(p[7]), Instant.ofEpochSecond(Long.parseLong(p[8]))));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        }
     }
 }

@@ -184,16 +184,21 @@ public final class SeedData {
         org.add(Module.DEALS, d);
     }
 
-    /** Closed deals closed in the past; open ones spread over overdue, this month, this quarter and later. */
+    /**
+     * Closed deals closed in the past; open ones spread over overdue, this month, this quarter and later.
+     * One draw with a fixed bound per deal, so the random sequence (and every later deal) is the same
+     * whatever "today" is.
+     */
     private static LocalDate closingDate(Random random, int i, String stage, LocalDate today) {
+        int r = random.nextInt(1 << 20);
         if (!DealStages.isOpen(stage)) {
-            return today.minusDays(1 + random.nextInt(120));
+            return today.minusDays(1 + r % 120);
         }
         return switch (i % 4) {
-            case 0 -> today.minusDays(1 + random.nextInt(45));
-            case 1 -> today.withDayOfMonth(1).plusDays(random.nextInt(today.lengthOfMonth()));
-            case 2 -> today.plusDays(random.nextInt(90));
-            default -> today.plusDays(90 + random.nextInt(180));
+            case 0 -> today.minusDays(1 + r % 45);
+            case 1 -> today.withDayOfMonth(1).plusDays(r % today.lengthOfMonth());
+            case 2 -> today.plusDays(r % 90);
+            default -> today.plusDays(90 + r % 180);
         };
     }
 

@@ -31,9 +31,10 @@ public class IndexResource {
                     .append("</td><td>").append(Html.escape(u.dc().id())).append("</td></tr>\n");
         }
         return Html.page("Zoho sandbox", """
-                <p>A local stand-in for Zoho Accounts (OAuth 2.0) and Zoho CRM v8, for development, demos and
-                tests. It behaves like Zoho where clients must cope: token errors as HTTP 200, single-use codes,
-                refresh limits, 204 for empty lists, tokens bound to their data centre.</p>
+                <p>A local stand-in for Zoho Accounts (OAuth 2.0), Zoho CRM v8 and Zoho Books v3, for development,
+                demos and tests. It behaves like Zoho where clients must cope: token errors as HTTP 200, single-use
+                codes, refresh limits, 204 for empty lists and searches, tokens bound to their data centre, no
+                Retry-After on 429, Books' {code, message} envelope and its per-organization limit.</p>
                 <h2>Data centres</h2>
                 <table><tr><th>dc</th><th>accounts server</th><th>API domain</th></tr>
                 %s</table>
@@ -44,7 +45,11 @@ public class IndexResource {
                 <h2>Control API</h2>
                 <p class="muted"><code>POST control/reset</code> · <code>GET control/counters</code> ·
                 <code>POST/DELETE control/faults</code> · <code>POST control/clock</code> ·
-                <code>POST control/token-lifetime</code> · <code>POST control/revoke-user</code></p>
+                <code>POST control/token-lifetime</code> · <code>POST control/revoke-user</code> ·
+                <code>POST/DELETE control/withhold-scope</code> · <code>POST control/latency</code> ·
+                <code>POST control/bulk-leads</code> · <code>POST control/bulk-deals</code> ·
+                <code>POST control/crm-credits</code> · <code>POST control/books-rate-reset</code> ·
+                <code>GET control/tokens</code> · <code>GET control/state</code></p>
                 """.formatted(dcs, users));
     }
 }

@@ -219,4 +219,35 @@ class OAuthServiceTest {
         assertThat(service.authenticate(DataCenter.COM, priya.accessToken())).isEmpty();
         assertThat(service.authenticate(DataCenter.COM, aisha.accessToken())).isPresent();
     }
+
+    @Test
+    void withheldScopeIsMissingFromExistingTokensAndNewGrantsUntilRestored() {
+        TokenOutcome.Issued before = grant(DemoUsers.PRIYA);
+
+        service.withholdScope("Priya.Raman@zylkeracademy.com", "ZohoCRM.modules.ALL");
+        TokenOutcome.Issued after = grant(DemoUsers.PRIYA);
+        AccessGrant old = service.authenticate(DataCenter.COM, before.accessToken()).orElseThrow();
+        AccessGrant fresh = service.authenticate(DataCenter.COM, after.accessToken()).orElseThrow();
+        service.restoreScope(DemoUsers.PRIYA.email(), "zohocrm.modules.all");
+        AccessGrant restoredOld = service.authenticate(DataCenter.COM, before.accessToken()).orElseThrow();
+        AccessGrant stillFresh = service.authenticate(DataCenter.COM, after.accessToken()).orElseThrow();
+
+        assertThat(old.hasAnyScope("ZohoCRM.modules.ALL")).isFalse();
+        assertThat(old.hasAnyScope("AaaServer.profile.READ")).isTrue();
+        assertThat(fresh.hasAnyScope("ZohoCRM.modules.ALL")).isFalse();
+        assertThat(restoredOld.hasAnyScope("ZohoCRM.modules.ALL")).isTrue();
+        // A grant issued while the scope was withheld never had it: re-consent is the only way back.
+        assertThat(stillFresh.hasAnyScope("ZohoCRM.modules.ALL")).isFalse();
+        assertThat(service.authenticate(DataCenter.COM, grant(DemoUsers.AISHA).accessToken()).orElseThrow()
+                .hasAnyScope("ZohoCRM.modules.ALL")).isTrue();
+    }
+
+    @Test
+    void issuedTokensListsLiveTokensWithTheirOwners() {
+        TokenOutcome.Issued issued = grant(DemoUsers.DANIEL);
+
+        assertThat(service.issuedTokens()).extracting(t -> t.get("token"))
+                .contains(issued.accessToken(), issued.refreshToken());
+        assertThat(service.issuedTokens()).allSatisfy(t -> assertThat(t.get("email")).isEqualTo(DemoUsers.DANIEL.email()));
+    }
 }

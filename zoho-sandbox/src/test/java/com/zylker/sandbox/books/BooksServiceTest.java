@@ -27,7 +27,7 @@ class BooksServiceTest {
 
     private MovableClock clock;
     private BooksService books;
-    private Object main;
+    private BooksOrg main;
 
     @BeforeEach
     void setUp() {
@@ -189,7 +189,7 @@ class BooksServiceTest {
 
     @Test
     void viewOnlyMemberMayReadButNotWrite() {
-        Object noahOrg = books.resolveOrg(DataCenter.COM, DemoUsers.NOAH, BooksSeed.MAIN_ORG_ID);
+        BooksOrg noahOrg = books.resolveOrg(DataCenter.COM, DemoUsers.NOAH, BooksSeed.MAIN_ORG_ID);
         String draft = (String) invoices(Map.of("status", "draft")).get(0).get("invoice_id");
 
         assertThat(books.getInvoice(noahOrg, draft, "http://x", "com")).containsKey("invoice");

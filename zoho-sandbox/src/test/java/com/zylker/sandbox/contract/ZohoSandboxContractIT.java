@@ -47,6 +47,9 @@ class ZohoSandboxContractIT {
             + "ZohoBooks.invoices.ALL,ZohoBooks.contacts.ALL,ZohoBooks.customerpayments.ALL,ZohoBooks.settings.READ";
     private static final String PRIYA = "priya.raman@zylkeracademy.com";
     private static final String AISHA = "aisha.khan@zylkeracademy.com";
+    private static final String NOAH = "noah.williams@zylkeracademy.com";
+    private static final String MAIN_ORG = "810000001";
+    private static final String EUROPE_ORG = "810000002";
     private static final String LUKAS = "lukas.schneider@zylkeracademy.eu";
 
     @Deployment(testable = false)
@@ -381,6 +384,7 @@ class ZohoSandboxContractIT {
 
         assertThat(put.statusCode()).isEqualTo(200);
         GoldenJson.assertMatches("crm-record-updated.json", put.body(), base);
+        GoldenJson.assertMatches("crm-record-deal.json", crmGet("com", "/Deals/" + id, access).body(), base);
         assertThat(deal.getString("Stage")).isEqualTo("Negotiation/Review");
         assertThat(deal.getInt("Probability")).isEqualTo(90);
     }
@@ -546,15 +550,25 @@ class ZohoSandboxContractIT {
     }
 
     @Test
-    void blueprintDealRefusesAStageChange() throws Exception {
+    void blueprintDealRefusesAStageChangeButTakesTheTransition() throws Exception {
         String access = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
         String id = json(get("/control/state", null).body()).getJsonObject("blueprint_deals").getJsonArray("com")
                 .getString(0);
 
         HttpResponse<String> r = crmPut("com", "/Deals/" + id, access, "{\"data\": [{\"Stage\": \"Closed Won\"}]}", null);
+        HttpResponse<String> blueprint = crmGet("com", "/Deals/" + id + "/actions/blueprint", access);
+        JsonObject transition = json(blueprint.body()).getJsonObject("blueprint").getJsonArray("transitions").getJsonObject(0);
+        HttpResponse<String> moved = crmPut("com", "/Deals/" + id + "/actions/blueprint", access,
+                "{\"blueprint\": [{\"transition_id\": \"" + transition.getString("id") + "\", \"data\": {}}]}", null);
+        JsonObject deal = json(crmGet("com", "/Deals/" + id + "?fields=Stage", access).body()).getJsonArray("data")
+                .getJsonObject(0);
 
         assertThat(r.statusCode()).isEqualTo(400);
         GoldenJson.assertMatches("crm-record-in-blueprint.json", r.body(), base);
+        GoldenJson.assertMatches("crm-blueprint.json", blueprint.body(), base);
+        assertThat(moved.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("crm-blueprint-transition-done.json", moved.body(), base);
+        assertThat(deal.getString("Stage")).isEqualTo(transition.getString("next_field_value"));
     }
 
     @Test
@@ -625,8 +639,9 @@ class ZohoSandboxContractIT {
 
         HttpResponse<String> fields = crmGet("com", "/settings/fields?module=Deals", access);
         HttpResponse<String> leadFields = crmGet("com", "/settings/fields?module=Leads", access);
-        String layoutId = json(crmGet("com", "/settings/layouts?module=Deals", access).body())
-                .getJsonArray("layouts").getJsonObject(0).getString("id");
+        HttpResponse<String> layouts = crmGet("com", "/settings/layouts?module=Deals", access);
+        GoldenJson.assertMatches("crm-settings-layouts.json", layouts.body(), base);
+        String layoutId = json(layouts.body()).getJsonArray("layouts").getJsonObject(0).getString("id");
         HttpResponse<String> pipeline = crmGet("com", "/settings/pipeline?layout_id=" + layoutId, access);
         HttpResponse<String> org = crmGet("com", "/org", access);
         HttpResponse<String> refused = crmGet("com", "/settings/fields?module=Deals", noSettings);
@@ -680,6 +695,9 @@ class ZohoSandboxContractIT {
         String access = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
 
         HttpResponse<String> tooSlow = post("/control/latency", "{\"latency_ms\": 10001}");
+        HttpResponse<String> faultTooSlow = post("/control/faults", "{\"family\": \"token\", \"delay_ms\": 60001}");
+        HttpResponse<String> faultSlow = post("/control/faults", "{\"family\": \"revoke\", \"delay_ms\": 12000}");
+        send(HttpRequest.newBuilder(URI.create(base + "/control/faults")).DELETE());
         HttpResponse<String> tooMany = post("/control/bulk-deals", "{\"count\": 10001}");
         HttpResponse<String> bulk = post("/control/bulk-deals", "{\"count\": 2300}");
         HttpResponse<String> latency = post("/control/latency", "{\"latency_ms\": 150}");
@@ -689,6 +707,8 @@ class ZohoSandboxContractIT {
         JsonObject tokens = json(get("/control/tokens", null).body());
 
         assertThat(tooSlow.statusCode()).isEqualTo(400);
+        assertThat(faultTooSlow.statusCode()).isEqualTo(400);
+        assertThat(faultSlow.statusCode()).as("the portal's timeout tests delay a call by 12 s").isEqualTo(200);
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(json(bulk.body()).getInt("total_deals")).isEqualTo(2560);
         assertThat(json(latency.body()).getInt("latency_ms")).isEqualTo(150);
@@ -696,6 +716,277 @@ class ZohoSandboxContractIT {
         assertThat(tookMs).isGreaterThanOrEqualTo(150);
         assertThat(tokens.getJsonArray("tokens").stream().map(t -> t.asJsonObject().getString("token")))
                 .contains(access);
+    }
+
+    // ---- Books v3 ----------------------------------------------------------------------------------------
+
+    @Test
+    void danielSeesTwoOrganizationsAndNoahOne() throws Exception {
+        String daniel = tokens("com", DANIEL(), PORTAL_SCOPES).getString("access_token");
+        String noah = tokens("com", NOAH, PORTAL_SCOPES).getString("access_token");
+
+        HttpResponse<String> his = books("GET", "/organizations", null, daniel, null);
+        HttpResponse<String> noahs = books("GET", "/organizations", null, noah, null);
+
+        assertThat(his.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("books-organizations.json", his.body(), base);
+        assertThat(json(his.body()).getJsonArray("organizations").stream()
+                .map(o -> o.asJsonObject().getString("organization_id"))).containsExactly(MAIN_ORG, EUROPE_ORG);
+        assertThat(json(noahs.body()).getJsonArray("organizations")).hasSize(1);
+    }
+
+    @Test
+    void missingOrForeignOrganizationIdIsRefusedWith400() throws Exception {
+        String priya = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
+
+        HttpResponse<String> missing = books("GET", "/invoices", null, priya, null);
+        HttpResponse<String> foreign = books("GET", "/invoices", EUROPE_ORG, priya, null);
+
+        assertThat(missing.statusCode()).isEqualTo(400);
+        GoldenJson.assertMatches("books-error.json", missing.body(), base);
+        assertThat(json(missing.body()).getString("message")).isEqualTo("Invalid value passed for organization_id");
+        assertThat(foreign.statusCode()).isEqualTo(400);
+        assertThat(json(foreign.body()).getString("message")).isEqualTo("This user is not associated with the organization");
+    }
+
+    @Test
+    void booksRefusesBadTokensAndMissingScopesInItsOwnEnvelope() throws Exception {
+        String crmOnly = tokens("com", DANIEL(), ALL_SCOPES).getString("access_token");
+
+        HttpResponse<String> bogus = books("GET", "/organizations", null, "1000.bogus.bogus", null);
+        HttpResponse<String> noScope = books("GET", "/invoices", MAIN_ORG, crmOnly, null);
+
+        assertThat(bogus.statusCode()).isEqualTo(401);
+        GoldenJson.assertMatches("books-error-bad-authentication.json", bogus.body(), base);
+        assertThat(noScope.statusCode()).isEqualTo(401);
+        GoldenJson.assertMatches("books-error-not-authorized.json", noScope.body(), base);
+    }
+
+    @Test
+    void invoiceListFiltersSortsAndReturnsThePageContextObject() throws Exception {
+        String daniel = tokens("com", DANIEL(), PORTAL_SCOPES).getString("access_token");
+
+        HttpResponse<String> overdue = books("GET", "/invoices?filter_by=Status.OverDue&sort_column=due_date&sort_order=A"
+                + "&per_page=25", MAIN_ORG, daniel, null);
+        HttpResponse<String> tooMany = books("GET", "/invoices?per_page=201", MAIN_ORG, daniel, null);
+        HttpResponse<String> europe = books("GET", "/invoices?per_page=200", EUROPE_ORG, daniel, null);
+
+        assertThat(overdue.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("books-invoice-list.json", overdue.body(), base);
+        List<String> due = json(overdue.body()).getJsonArray("invoices").stream()
+                .map(i -> i.asJsonObject().getString("due_date")).toList();
+        assertThat(due).isSorted();
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        GoldenJson.assertMatches("books-error.json", tooMany.body(), base);
+        assertThat(json(europe.body()).getJsonArray("invoices")).allSatisfy(i ->
+                assertThat(i.asJsonObject().getString("currency_code")).isEqualTo("EUR"));
+    }
+
+    @Test
+    void invoiceDetailPdfAndUnknownInvoice() throws Exception {
+        String daniel = tokens("com", DANIEL(), PORTAL_SCOPES).getString("access_token");
+        String id = firstInvoice(daniel, "paid").getString("invoice_id");
+
+        HttpResponse<String> detail = books("GET", "/invoices/" + id, MAIN_ORG, daniel, null);
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(base + "/api/com/books/v3/invoices/" + id
+                + "?organization_id=" + MAIN_ORG + "&accept=pdf")).header("Authorization", "Zoho-oauthtoken " + daniel)
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> missing = books("GET", "/invoices/123", MAIN_ORG, daniel, null);
+
+        assertThat(detail.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("books-invoice.json", detail.body(), base);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        assertThat(new String(pdf.body(), StandardCharsets.ISO_8859_1)).startsWith("%PDF-1.4").contains("%%EOF");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        GoldenJson.assertMatches("books-error-invoice-not-found.json", missing.body(), base);
+    }
+
+    @Test
+    void createdInvoiceIsADraftAndItsReferenceIsSearchable() throws Exception {
+        String daniel = tokens("com", DANIEL(), PORTAL_SCOPES).getString("access_token");
+        String customer = firstInvoice(daniel, "sent").getString("customer_id");
+
+        HttpResponse<String> created = books("POST", "/invoices", MAIN_ORG, daniel, "{\"customer_id\": \"" + customer
+                + "\", \"reference_number\": \"ENROL-2026-001\", \"line_items\": [{\"name\": \"Cloud Practitioner\", "
+                + "\"rate\": 1500, \"quantity\": 2, \"tax_id\": \"810000001900001\"}]}");
+        HttpResponse<String> found = books("GET", "/invoices?search_text=ENROL-2026", MAIN_ORG, daniel, null);
+        HttpResponse<String> broken = books("POST", "/invoices", MAIN_ORG, daniel, "{not json");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        GoldenJson.assertMatches("books-invoice-created.json", created.body(), base);
+        assertThat(json(found.body()).getJsonArray("invoices")).hasSize(1);
+        assertThat(broken.statusCode()).isEqualTo(400);
+        GoldenJson.assertMatches("books-error-malformed-json.json", broken.body(), base);
+        JsonObject counters = json(get("/control/counters", null).body());
+        assertThat(counters.getJsonObject("calls_by_path").getInt("POST /books/v3/invoices")).isEqualTo(2);
+        assertThat(counters.getJsonObject("calls_by_user_path").getJsonObject(DANIEL()).getInt("POST /books/v3/invoices"))
+                .isEqualTo(2);
+        assertThat(counters.getJsonObject("books_calls").getInt("com")).isEqualTo(4);
+    }
+
+    @Test
+    void statusTransitionsOutsideTheLifeCycleAreRefused() throws Exception {
+        String daniel = tokens("com", DANIEL(), PORTAL_SCOPES).getString("access_token");
+        String draft = firstInvoice(daniel, "draft").getString("invoice_id");
+
+        HttpResponse<String> draftToDraft = books("POST", "/invoices/" + draft + "/status/draft", MAIN_ORG, daniel, "");
+        HttpResponse<String> sent = books("POST", "/invoices/" + draft + "/status/sent", MAIN_ORG, daniel, "");
+        HttpResponse<String> sentAgain = books("POST", "/invoices/" + draft + "/status/sent", MAIN_ORG, daniel, "");
+        HttpResponse<String> voided = books("POST", "/invoices/" + draft + "/status/void", MAIN_ORG, daniel, "");
+        HttpResponse<String> voidAgain = books("POST", "/invoices/" + draft + "/status/void", MAIN_ORG, daniel, "");
+        HttpResponse<String> backToDraft = books("POST", "/invoices/" + draft + "/status/draft", MAIN_ORG, daniel, "");
+
+        assertThat(draftToDraft.statusCode()).isEqualTo(400);
+        GoldenJson.assertMatches("books-error.json", draftToDraft.body(), base);
+        assertThat(sent.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("books-success-message.json", sent.body(), base);
+        assertThat(sentAgain.statusCode()).isEqualTo(400);
+        assertThat(voided.statusCode()).isEqualTo(200);
+        assertThat(voidAgain.statusCode()).isEqualTo(400);
+        assertThat(backToDraft.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void emailContentAndSendingADraftMakesItSent() throws Exception {
+        String daniel = tokens("com", DANIEL(), PORTAL_SCOPES).getString("access_token");
+        String draft = firstInvoice(daniel, "draft").getString("invoice_id");
+
+        HttpResponse<String> content = books("GET", "/invoices/" + draft + "/email", MAIN_ORG, daniel, null);
+        HttpResponse<String> sent = books("POST", "/invoices/" + draft + "/email", MAIN_ORG, daniel,
+                "{\"to_mail_ids\": [\"someone@example.com\"], \"subject\": \"Your invoice\"}");
+        JsonObject after = json(books("GET", "/invoices/" + draft, MAIN_ORG, daniel, null).body()).getJsonObject("invoice");
+
+        GoldenJson.assertMatches("books-email-content.json", content.body(), base);
+        assertThat(sent.statusCode()).isEqualTo(200);
+        GoldenJson.assertMatches("books-success-message.json", sent.body(), base);
+        assertThat(after.getString("status")).isIn("sent", "overdue");
+        assertThat(after.getBoolean("is_emailed")).isTrue();
+    }
+
+    @Test
+    void paymentOverTheBalanceIsRefusedAndAPaymentUpdatesTheInvoice() throws Exception {
+        String daniel = tokens("com", DANIEL(), PORTAL_SCOPES).getString("access_token");
+        JsonObject open = firstInvoice(daniel, "sent");
+        String id = open.getString("invoice_id");
+        String over = open.getJsonNumber("balance").bigDecimalValue().add(java.math.BigDecimal.ONE).toPlainString();
+
+        HttpResponse<String> refused = books("POST", "/customerpayments", MAIN_ORG, daniel, payment(open, over, over));
+        HttpResponse<String> paid = books("POST", "/customerpayments", MAIN_ORG, daniel, payment(open, "25", "25"));
+        JsonObject after = json(books("GET", "/invoices/" + id, MAIN_ORG, daniel, null).body()).getJsonObject("invoice");
+        HttpResponse<String> payments = books("GET", "/invoices/" + id + "/payments", MAIN_ORG, daniel, null);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        GoldenJson.assertMatches("books-error.json", refused.body(), base);
+        assertThat(paid.statusCode()).isEqualTo(201);
+        GoldenJson.assertMatches("books-payment-created.json", paid.body(), base);
+        assertThat(after.getJsonNumber("balance").bigDecimalValue())
+                .isEqualByComparingTo(open.getJsonNumber("balance").bigDecimalValue().subtract(new java.math.BigDecimal(25)));
+        assertThat(after.getJsonNumber("payment_made").bigDecimalValue()).isEqualByComparingTo("25");
+        assertThat(after.getString("status")).isEqualTo("partially_paid");
+        assertThat(after.getString("last_payment_date")).isNotEmpty();
+        GoldenJson.assertMatches("books-invoice-payments.json", payments.body(), base);
+    }
+
+    @Test
+    void contactsListGetAndCreate() throws Exception {
+        String daniel = tokens("com", DANIEL(), PORTAL_SCOPES).getString("access_token");
+
+        HttpResponse<String> list = books("GET", "/contacts?contact_type=customer&search_text=acme", MAIN_ORG, daniel, null);
+        String id = json(list.body()).getJsonArray("contacts").getJsonObject(0).getString("contact_id");
+        HttpResponse<String> one = books("GET", "/contacts/" + id, MAIN_ORG, daniel, null);
+        HttpResponse<String> created = books("POST", "/contacts", MAIN_ORG, daniel,
+                "{\"contact_name\": \"Ada Okoro\", \"contact_type\": \"customer\", \"email\": \"ada.okoro@example.com\"}");
+        HttpResponse<String> twice = books("POST", "/contacts", MAIN_ORG, daniel, "{\"contact_name\": \"Ada Okoro\"}");
+        HttpResponse<String> byName = books("GET", "/contacts?contact_name_contains=okoro", MAIN_ORG, daniel, null);
+
+        GoldenJson.assertMatches("books-contacts.json", list.body(), base);
+        GoldenJson.assertMatches("books-contact.json", one.body(), base);
+        assertThat(created.statusCode()).isEqualTo(201);
+        GoldenJson.assertMatches("books-contact-created.json", created.body(), base);
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(json(byName.body()).getJsonArray("contacts")).hasSize(1);
+    }
+
+    @Test
+    void viewOnlyNoahMayReadInvoicesButEveryWriteIsRefused() throws Exception {
+        String noah = tokens("com", NOAH, PORTAL_SCOPES).getString("access_token");
+        JsonObject draft = firstInvoice(noah, "draft");
+        JsonObject open = firstInvoice(noah, "sent");
+
+        HttpResponse<String> create = books("POST", "/invoices", MAIN_ORG, noah, "{\"customer_id\": \""
+                + open.getString("customer_id") + "\", \"line_items\": [{\"name\": \"x\", \"rate\": 1}]}");
+        HttpResponse<String> send = books("POST", "/invoices/" + draft.getString("invoice_id") + "/status/sent", MAIN_ORG, noah, "");
+        HttpResponse<String> voided = books("POST", "/invoices/" + open.getString("invoice_id") + "/status/void", MAIN_ORG, noah, "");
+        HttpResponse<String> pay = books("POST", "/customerpayments", MAIN_ORG, noah, payment(open, "1", "1"));
+        HttpResponse<String> read = books("GET", "/invoices/" + open.getString("invoice_id"), MAIN_ORG, noah, null);
+
+        for (HttpResponse<String> refused : List.of(create, send, voided, pay)) {
+            assertThat(refused.statusCode()).isEqualTo(401);
+            GoldenJson.assertMatches("books-error-not-authorized.json", refused.body(), base);
+        }
+        assertThat(read.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void hundredRequestsPerMinutePerOrganizationThen429AndTheControlResetsTheWindow() throws Exception {
+        String daniel = tokens("com", DANIEL(), PORTAL_SCOPES).getString("access_token");
+        for (int i = 0; i < 100; i++) {
+            assertThat(books("GET", "/invoices?per_page=1", MAIN_ORG, daniel, null).statusCode()).isEqualTo(200);
+        }
+
+        HttpResponse<String> limited = books("GET", "/invoices?per_page=1", MAIN_ORG, daniel, null);
+        HttpResponse<String> otherOrg = books("GET", "/invoices?per_page=1", EUROPE_ORG, daniel, null);
+        post("/control/books-rate-reset", "{}");
+        HttpResponse<String> afterReset = books("GET", "/invoices?per_page=1", MAIN_ORG, daniel, null);
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        GoldenJson.assertMatches("books-error-rate-limited.json", limited.body(), base);
+        assertThat(limited.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(otherOrg.statusCode()).isEqualTo(200);
+        assertThat(afterReset.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withheldBooksScopeIsRefusedWithCode57() throws Exception {
+        String daniel = tokens("com", DANIEL(), PORTAL_SCOPES).getString("access_token");
+
+        post("/control/withhold-scope", "{\"email\": \"" + DANIEL() + "\", \"scope\": \"ZohoBooks.invoices.ALL\"}");
+        HttpResponse<String> refused = books("GET", "/invoices", MAIN_ORG, daniel, null);
+        HttpResponse<String> contacts = books("GET", "/contacts", MAIN_ORG, daniel, null);
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        GoldenJson.assertMatches("books-error-not-authorized.json", refused.body(), base);
+        assertThat(contacts.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownBooksPathsAndMethodsAnswerInTheBooksEnvelope() throws Exception {
+        String daniel = tokens("com", DANIEL(), PORTAL_SCOPES).getString("access_token");
+
+        HttpResponse<String> unknown = books("GET", "/potatoes", MAIN_ORG, daniel, null);
+        HttpResponse<String> wrongMethod = books("DELETE", "/organizations", null, daniel, "");
+        HttpResponse<String> crmUnknown = crmGet("com", "/Deals/1/potatoes", daniel);
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        GoldenJson.assertMatches("books-error-invalid-url.json", unknown.body(), base);
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        GoldenJson.assertMatches("books-error-method-not-allowed.json", wrongMethod.body(), base);
+        assertThat(crmUnknown.statusCode()).isEqualTo(404);
+        assertThat(crmUnknown.body()).doesNotContain("Invalid URL Passed");
+    }
+
+    @Test
+    void injectedBooksFaultUsesTheBooksEnvelope() throws Exception {
+        String daniel = tokens("com", DANIEL(), PORTAL_SCOPES).getString("access_token");
+        post("/control/faults", "{\"family\": \"books\", \"status\": 500}");
+
+        HttpResponse<String> faulted = books("GET", "/organizations", null, daniel, null);
+        HttpResponse<String> next = books("GET", "/organizations", null, daniel, null);
+
+        assertThat(faulted.statusCode()).isEqualTo(500);
+        GoldenJson.assertMatches("books-error.json", faulted.body(), base);
+        assertThat(next.statusCode()).isEqualTo(200);
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------
@@ -772,6 +1063,33 @@ class ZohoSandboxContractIT {
             b.header("If-Unmodified-Since", unmodifiedSince);
         }
         return send(b);
+    }
+
+    /** A Books call; {@code body} null means GET, otherwise the method given with a JSON body. */
+    private HttpResponse<String> books(String method, String path, String orgId, String token, String body)
+            throws Exception {
+        String url = base + "/api/com/books/v3" + path;
+        if (orgId != null) {
+            url += (path.contains("?") ? "&" : "?") + "organization_id=" + orgId;
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Zoho-oauthtoken " + token);
+        if (body == null) {
+            b.GET();
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return send(b);
+    }
+
+    private JsonObject firstInvoice(String token, String status) throws Exception {
+        HttpResponse<String> r = books("GET", "/invoices?per_page=1&status=" + status, MAIN_ORG, token, null);
+        return json(r.body()).getJsonArray("invoices").getJsonObject(0);
+    }
+
+    private static String payment(JsonObject invoice, String amount, String applied) {
+        return "{\"customer_id\": \"" + invoice.getString("customer_id") + "\", \"payment_mode\": \"banktransfer\", "
+                + "\"amount\": " + amount + ", \"reference_number\": \"BANK-1\", \"invoices\": [{\"invoice_id\": \""
+                + invoice.getString("invoice_id") + "\", \"amount_applied\": " + applied + "}]}";
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

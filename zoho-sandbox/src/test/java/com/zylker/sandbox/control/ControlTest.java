@@ -68,4 +68,23 @@ class ControlTest {
         assertThatThrownBy(() -> new Faults().arm("potatoes", new Fault(500, null, 0), 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void callsAreCountedPerPathAndPerUserAndProduct() {
+        Counters counters = new Counters();
+
+        counters.incrementPath("POST /crm/v8/Leads");
+        counters.incrementUser("priya.raman@zylkeracademy.com", "crm", "POST /crm/v8/Leads");
+        counters.incrementUser("priya.raman@zylkeracademy.com", "books", "POST /books/v3/invoices");
+        Map<String, Object> snapshot = counters.snapshot();
+
+        assertThat((Map<String, Object>) snapshot.get("calls_by_path")).containsEntry("POST /crm/v8/Leads", 1L);
+        assertThat((Map<String, Object>) snapshot.get("calls_by_user"))
+                .containsEntry("priya.raman@zylkeracademy.com", Map.of("books", 1L, "crm", 1L));
+        assertThat((Map<String, Object>) snapshot.get("calls_by_user_path")).containsEntry("priya.raman@zylkeracademy.com",
+                Map.of("POST /crm/v8/Leads", 1L, "POST /books/v3/invoices", 1L));
+        assertThat(snapshot).containsKeys("code_exchanges", "refreshes", "revocations", "api_calls", "books_calls",
+                "userinfo_calls", "refreshes_by_user");
+    }
 }

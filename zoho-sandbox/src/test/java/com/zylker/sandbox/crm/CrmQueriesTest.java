@@ -160,6 +160,22 @@ class CrmQueriesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void blueprintTransitionMovesTheStageOneStep() {
+        String id = (String) ((List<Object>) crm.blueprintDeals().get("com")).get(0);
+        Map<String, Object> blueprint = (Map<String, Object>) crm.blueprint(DataCenter.COM, Module.DEALS, id).get("blueprint");
+        Map<String, Object> first = ((List<Map<String, Object>>) blueprint.get("transitions")).get(0);
+
+        crm.transition(DataCenter.COM, Module.DEALS, id, (String) first.get("id"), Map.of(), DemoUsers.PRIYA);
+
+        Map<String, Object> deal = crm.get(DataCenter.COM, Module.DEALS, id, "Stage,Probability").orElseThrow();
+        assertThat(deal.get("Stage")).isEqualTo(first.get("next_field_value"));
+        assertThat(deal.get("Probability")).isEqualTo(com.zylker.sandbox.data.DealStages.PROBABILITY.get(deal.get("Stage")));
+        assertCode(() -> crm.transition(DataCenter.COM, Module.DEALS, id, "999", Map.of(), DemoUsers.PRIYA),
+                400, "INVALID_DATA");
+    }
+
+    @Test
     void ifUnmodifiedSinceRefusesARecordChangedMeanwhile() {
         Map<String, Object> deal = crm.list(DataCenter.COM, Module.DEALS, ListQuery.fields("Modified_Time").page(1, 1))
                 .data().get(0);

@@ -95,6 +95,16 @@ class SeedDataTest {
     }
 
     @Test
+    void recordsStagesAndBlueprintDealsDoNotDependOnToday() {
+        OrgData february = SeedData.orgFor(DataCenter.COM, LocalDate.of(2026, 2, 10));
+        OrgData july = SeedData.orgFor(DataCenter.COM, LocalDate.of(2026, 7, 31));
+
+        assertThat(july.all(Module.DEALS)).extracting(d -> d.get("id") + "" + d.get("Stage") + d.get("$process_flow"))
+                .isEqualTo(february.all(Module.DEALS).stream().map(d -> d.get("id") + "" + d.get("Stage")
+                        + d.get("$process_flow")).toList());
+    }
+
+    @Test
     void userButtonIdsFollowTheEmailLocalPart() {
         assertThat(DemoUsers.PRIYA.buttonId()).isEqualTo("user-priya-raman");
         assertThat(DemoUsers.LUKAS.buttonId()).isEqualTo("user-lukas-schneider");
