@@ -127,6 +127,21 @@ class PipelineBoardBrowserIT {
         browser.findElement(By.id("move-form:move-submit")).click();
         waitForGrowl(browser, "Someone changed");
         assertThat(dealStageInSandbox(portal, staleId)).isEqualTo("Qualification");
+
+        // CRM is busy: one PUT, no retry storm, the card stays where it was.
+        browser.navigate().refresh();
+        waitForBoard(browser);
+        WebElement busy = firstMovableCard(browser, portal, "Qualification");
+        String busyId = busy.getAttribute("data-deal");
+        long puts = portal.sandbox().counter("calls_by_path", "PUT /crm/v8/Deals/{id}");
+        portal.sandbox().fault("crm", 429, 0, 1);
+        openMoveDialog(browser, busy);
+        new Select(browser.findElement(By.id("move-form:move-stage"))).selectByValue("Needs Analysis");
+        browser.findElement(By.id("move-form:move-submit")).click();
+        waitForGrowl(browser, "busy");
+        assertThat(portal.sandbox().counter("calls_by_path", "PUT /crm/v8/Deals/{id}") - puts).as("one call").isEqualTo(1);
+        assertThat(column(browser, "Qualification").findElements(By.cssSelector("[data-deal='" + busyId + "']"))).hasSize(1);
+        assertThat(dealStageInSandbox(portal, busyId)).isEqualTo("Qualification");
     }
 
     @Test
