@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks, shared by every WAR's integration tests, that a page is rendered inside the shared Zylker Academy
@@ -35,6 +39,8 @@ public final class PortalPages {
             .build();
     private static final Pattern SCRIPT = Pattern.compile("<script src=\"([^\"]+)\"");
     private static final Pattern STYLESHEET = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\"");
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"zy-csrf\" content=\"([^\"]*)\"");
 
     private PortalPages() {
     }
@@ -98,6 +104,64 @@ public final class PortalPages {
             found.add(m.group(1));
         }
         return found;
+    }
+
+    /**
+     * POSTs a urlencoded form as the browser holding {@code cookie} (may be null) with these extra headers
+     * ({@code Origin}, {@code Sec-Fetch-Site}, {@code Faces-Request}, …); returns the response, whatever its status.
+     */
+    public static HttpResponse<String> post(URI uri, Map<String, String> form, Map<String, String> headers, String cookie) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(request, headers, cookie);
+    }
+
+    /** Sends a request built by the test with these extra headers and the cookie (may be null). */
+    public static HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers, String cookie) {
+        headers.forEach(request::header);
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.build().method() + " " + request.build().uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The page's Faces view state (the value of the hidden {@code jakarta.faces.ViewState} field). */
+    public static String viewState(String html) {
+        return first(VIEW_STATE, html, "no jakarta.faces.ViewState in the page");
+    }
+
+    /** The page's CSRF token, from {@code <meta name="zy-csrf">}. */
+    public static String csrfToken(String html) {
+        return first(CSRF_META, html, "no <meta name=\"zy-csrf\"> in the page");
+    }
+
+    /** Headers a browser sends with a same-origin form post from a page at {@code origin}. */
+    public static Map<String, String> sameOrigin(String origin) {
+        return Map.of("Origin", origin, "Sec-Fetch-Site", "same-origin");
+    }
+
+    /** Headers a browser sends with a post from a page of another site. */
+    public static Map<String, String> crossSite() {
+        return Map.of("Origin", "https://attacker.example", "Sec-Fetch-Site", "cross-site");
+    }
+
+    private static String first(Pattern pattern, String html, String problem) {
+        Matcher m = pattern.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError(problem);
+        }
+        return m.group(1).replace("&#43;", "+").replace("&#x2B;", "+").replace("&amp;", "&");
     }
 
     private static HttpResponse<String> send(URI uri, String cookie) {

@@ -12,8 +12,6 @@ import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -23,7 +21,9 @@ import java.util.logging.Logger;
  * signs the browser out of every module at once.
  *
  * <p>Protected pages (security constraints in each WAR's web.xml) send a visitor without a session to
- * {@code /login} with the page as return path; API calls ({@code /api/…}) get a 401 instead of a redirect.
+ * {@code /login} with the page as return path — to {@code /session-ended} first when the browser's session
+ * ended — Faces ajax postbacks get the same as a partial-response redirect, and API calls ({@code /api/…}) a
+ * 401 with JSON naming the sign-in link ({@link SignInLinks}).
  * Private pages are sent with {@code Cache-Control: no-store}.
  */
 @ApplicationScoped
@@ -65,11 +65,46 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         if (!context.isProtected()) {
             return context.doNothing();
         }
+        return signInRequired(request, response, context, cookie != null);
+    }
+
+    /**
+     * No valid session on a private address. {@code ended}: the browser had a session cookie that no longer
+     * names a session (signed out elsewhere, expired, revoked): the user sees "Your session ended" first.
+     * Each kind of request gets an answer its caller can act on: a redirect for a page or a form post, a
+     * partial-response redirect for a Faces ajax postback (a 302 would be followed inside the XHR and its
+     * HTML would break the page's script), and 401 JSON with the sign-in link for {@code /api/…}.
+     */
+    private static AuthenticationStatus signInRequired(HttpServletRequest request, HttpServletResponse response,
+                                                       HttpMessageContext context, boolean ended) {
+        String page = SignInLinks.pageOf(request);
         if (isApi(request)) {
             response.setHeader("WWW-Authenticate", "Session");
-            return context.responseUnauthorized();
+            return write(response, HttpServletResponse.SC_UNAUTHORIZED, "application/json",
+                    "{\"error\":\"" + (ended ? "signin-ended" : "signin-required") + "\",\"message\":\""
+                            + (ended ? "Your session ended — sign in to carry on." : "Please sign in.")
+                            + "\",\"signIn\":\"" + SignInLinks.signIn(page) + "\"}");
         }
-        return context.redirect("/login" + returnParameter(request));
+        String target = ended ? SignInLinks.sessionEnded(page) : SignInLinks.signIn(page);
+        if (SignInLinks.isFacesAjax(request)) {
+            return write(response, HttpServletResponse.SC_OK, "text/xml", SignInLinks.partialRedirect(target));
+        }
+        return context.redirect(target);
+    }
+
+    /** A complete answer written here; SEND_CONTINUE tells the container not to add its own. */
+    private static AuthenticationStatus write(HttpServletResponse response, int status, String type, String body) {
+        response.setStatus(status);
+        response.setContentType(type);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            response.getWriter().write(body);
+            response.flushBuffer();
+        } catch (IOException e) {
+            LOG.fine("client went away before the sign-in answer was written");
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     /**
@@ -103,13 +138,5 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     private static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/api/");
-    }
-
-    private static String returnParameter(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod())) {
-            return "";
-        }
-        String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        return "?return=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
     }
 }
