@@ -1,0 +1,13 @@
+/*
+ * /crm/leads: opens the new-enquiry dialog from the plain "New enquiry" button (no inline script in the page).
+ * The dialog itself is PrimeFaces' (focus inside while open, Escape closes, focus back on the button after).
+ */
+(function () {
+  'use strict';
+  document.addEventListener('click', function (event) {
+    var opener = event.target.closest ? event.target.closest('#new-lead-open') : null;
+    if (opener && window.PF && PF('newLeadDialog')) {
+      PF('newLeadDialog').show();
+    }
+  });
+})();
