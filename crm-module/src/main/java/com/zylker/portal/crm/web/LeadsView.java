@@ -119,7 +119,8 @@ public class LeadsView implements Serializable {
                 error("lead-panel-form:lead-status", change.message());
             }
         } catch (RuntimeException e) {
-            error("lead-panel-form:lead-status", words(e) + " The status is still " + selected.leadStatus() + ".");
+            error("lead-panel-form:lead-status", words(e) + " The panel shows the status as last read from Zoho CRM;"
+                    + " reload the page to see whether the change arrived.");
         }
         statusChoice = selected.leadStatus();
     }
