@@ -265,10 +265,16 @@ class LeadsBrowserIT {
     }
 
     private static void waitForStatusMessage(WebDriver browser, String words) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
-            List<WebElement> m = d.findElements(By.id("lead-panel-form:lead-status-message"));
-            return !m.isEmpty() && m.get(0).getText().contains(words);
-        });
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+                List<WebElement> m = d.findElements(By.id("lead-panel-form:lead-status-message"));
+                return !m.isEmpty() && m.get(0).getText().contains(words);
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Browser.screenshot(browser, "leads-status-no-message");
+            throw new AssertionError("no status message with '" + words + "'; the panel's form: "
+                    + browser.findElement(By.id("lead-panel-form")).getAttribute("outerHTML"), e);
+        }
     }
 
     private static String selectedStatus(WebDriver browser) {
