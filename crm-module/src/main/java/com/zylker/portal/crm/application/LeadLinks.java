@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * "Open in Zoho CRM": where a lead lives in Zoho CRM's own web UI, for the user's data centre. The base is
- * configuration, {@code zoho.dc.<dc>.crm-web-url} (MicroProfile Config, e.g. {@code ZOHO_DC_EU_CRM_WEB_URL}),
- * the lead's page is {@code <base>/crm/tab/Leads/<id>}. Without a key the base is Zoho's own host of that data
- * centre — written here, once, because token-core's defaults file is shared and the sandbox has no CRM web UI
- * to point a demo at. A data centre without a base gets no link rather than a wrong one.
+ * configuration, {@code zoho.dc.<dc>.crm-url} (MicroProfile Config, e.g. {@code ZOHO_DC_EU_CRM_URL}; the demo
+ * defaults point at the sandbox's record pages), the record's page is {@code <base>/crm/tab/<tab>/<id>}.
+ * Without a key the base is Zoho's own host of that data centre. A data centre without a base gets no link
+ * rather than a wrong one, and only http(s) bases become links.
  */
 @ApplicationScoped
 public class LeadLinks {
@@ -36,14 +36,19 @@ public class LeadLinks {
 
     /** The lead's page in Zoho CRM, or empty for an unknown data centre or a malformed id. */
     public Optional<String> inZohoCrm(String dataCentre, String leadId) {
-        if (dataCentre == null || leadId == null || !RECORD_ID.matcher(leadId).matches()) {
+        return record(dataCentre, "Leads", leadId);
+    }
+
+    /** A record's page in Zoho CRM's web UI ({@code tab}: {@code Leads}, {@code Potentials} for deals, …). */
+    public Optional<String> record(String dataCentre, String tab, String id) {
+        if (dataCentre == null || id == null || !RECORD_ID.matcher(id).matches()) {
             return Optional.empty();
         }
-        return config.optionalValue("zoho.dc." + dataCentre + ".crm-web-url")
+        return config.optionalValue("zoho.dc." + dataCentre + ".crm-url")
                 .or(() -> Optional.ofNullable(ZOHO_CRM_HOSTS.get(dataCentre)))
                 .map(String::strip)
                 .filter(LeadLinks::webAddress)
-                .map(base -> (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/crm/tab/Leads/" + leadId);
+                .map(base -> (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/crm/tab/" + tab + "/" + id);
     }
 
     /** Only http(s) addresses: a configured {@code javascript:} must never become a link. */

@@ -11,7 +11,7 @@ class LeadLinksTest {
 
     @Test
     void theUsersDataCentreChoosesTheHostAndConfigurationOverridesIt() {
-        LeadLinks links = new LeadLinks(config(Map.of("zoho.dc.eu.crm-web-url", "https://crm.example.eu/")));
+        LeadLinks links = new LeadLinks(config(Map.of("zoho.dc.eu.crm-url", "https://crm.example.eu/")));
 
         assertThat(links.inZohoCrm("com", "5725767000000411001")).contains("https://crm.zoho.com/crm/tab/Leads/5725767000000411001");
         assertThat(links.inZohoCrm("eu", "42")).contains("https://crm.example.eu/crm/tab/Leads/42");
@@ -20,7 +20,7 @@ class LeadLinksTest {
 
     @Test
     void neitherAScriptBaseNorAForeignIdBecomesALink() {
-        LeadLinks links = new LeadLinks(config(Map.of("zoho.dc.com.crm-web-url", "javascript:alert(1)//")));
+        LeadLinks links = new LeadLinks(config(Map.of("zoho.dc.com.crm-url", "javascript:alert(1)//")));
 
         assertThat(links.inZohoCrm("com", "42")).isEmpty();
         assertThat(new LeadLinks(config(Map.of())).inZohoCrm("com", "42\"><script>")).isEmpty();
