@@ -134,6 +134,11 @@ public final class PortalClient {
         }
     }
 
+    /** A path on this client's node, or a whole URL, as an address. */
+    public URI url(String pathOrUrl) {
+        return resolve(pathOrUrl);
+    }
+
     private URI resolve(String pathOrUrl) {
         return pathOrUrl.startsWith("http") ? URI.create(pathOrUrl)
                 : base.resolve(pathOrUrl.startsWith("/") ? pathOrUrl.substring(1) : pathOrUrl);
