@@ -8,10 +8,15 @@
  */
 (function () {
   'use strict';
-  var meta = document.querySelector('meta[name="zy-csrf"]');
-  var token = meta ? meta.getAttribute('content') : '';
   var FIELD = 'zy-csrf';
   var HEADER = 'X-CSRF-Token';
+
+  // Read when needed, not when this script runs: PrimeFaces writes head resources (this script among them)
+  // before the head's own elements, so the meta tag does not exist yet at that point.
+  function token() {
+    var meta = document.querySelector('meta[name="zy-csrf"]');
+    return meta ? meta.getAttribute('content') : '';
+  }
 
   function unsafe(method) {
     var m = (method || 'GET').toUpperCase();
@@ -27,7 +32,8 @@
   }
 
   function arm(form) {
-    if (!token || (form.getAttribute('method') || 'get').toLowerCase() !== 'post' || !sameOrigin(form.action)) {
+    var value = token();
+    if (!value || (form.getAttribute('method') || 'get').toLowerCase() !== 'post' || !sameOrigin(form.action)) {
       return;
     }
     var field = form.querySelector('input[name="' + FIELD + '"]');
@@ -37,7 +43,7 @@
       field.name = FIELD;
       form.appendChild(field);
     }
-    field.value = token;
+    field.value = value;
   }
 
   function armAll() {
@@ -48,36 +54,50 @@
   /** The headers a hand-written request needs, e.g. new XMLHttpRequest(); usually fetch() gets them itself. */
   window.zylker.csrfHeaders = function () {
     var headers = {};
-    if (token) { headers[HEADER] = token; }
+    if (token()) { headers[HEADER] = token(); }
     return headers;
   };
 
   // Forms submitted after an ajax update replaced them, or built by a script, are armed at submit time.
-  document.addEventListener('submit', function (event) { arm(event.target); }, true);
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', armAll);
-  } else {
-    armAll();
-  }
-
-  if (window.jQuery && token) {
+  // PrimeFaces' ajax goes through jQuery, which may load after this script: hook it once the page is parsed.
+  var jQueryHooked = false;
+  function hookJQuery() {
+    if (jQueryHooked || !window.jQuery) {
+      return;
+    }
+    jQueryHooked = true;
     window.jQuery.ajaxPrefilter(function (options, original, xhr) {
-      if (unsafe(options.type) && !options.crossDomain) {
-        xhr.setRequestHeader(HEADER, token);
+      var value = token();
+      if (value && unsafe(options.type) && !options.crossDomain) {
+        xhr.setRequestHeader(HEADER, value);
       }
     });
   }
 
-  if (window.fetch && token) {
+  function onReady() {
+    hookJQuery();
+    armAll();
+  }
+
+  document.addEventListener('submit', function (event) { arm(event.target); }, true);
+  hookJQuery();
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', onReady);
+  } else {
+    onReady();
+  }
+
+  if (window.fetch) {
     var nativeFetch = window.fetch.bind(window);
     window.fetch = function (input, init) {
       var request = input instanceof Request ? input : null;
       var method = (init && init.method) || (request && request.method) || 'GET';
       var url = request ? request.url : String(input);
-      if (unsafe(method) && sameOrigin(url)) {
+      var value = token();
+      if (value && unsafe(method) && sameOrigin(url)) {
         init = Object.assign({}, init);
         var headers = new Headers((init && init.headers) || (request && request.headers) || undefined);
-        headers.set(HEADER, token);
+        headers.set(HEADER, value);
         init.headers = headers;
         init.credentials = init.credentials || 'same-origin';
       }
