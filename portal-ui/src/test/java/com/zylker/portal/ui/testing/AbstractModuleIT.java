@@ -211,7 +211,7 @@ public abstract class AbstractModuleIT {
     }
 
     @Test
-    void postbacksAfterTheSessionEndedAreSentToSignInAndBack() {
+    void pagesAndPostbacksAfterTheSessionEndedAreSentToSignInAndBack() {
         String cookie = signIn("daniel.brooks@zylkeracademy.com", "Daniel Brooks");
         String html = PortalPages.get(page(privatePage), 200, cookie);
         sessions.end(cookie.substring(cookie.indexOf('=') + 1));
@@ -221,6 +221,7 @@ public abstract class AbstractModuleIT {
 
         HttpResponse<String> ajaxPostback = PortalPages.post(page(privatePage), form, ajax, cookie);
         HttpResponse<String> postback = PortalPages.post(page(privatePage), form, PortalPages.sameOrigin(portalOrigin()), cookie);
+        HttpResponse<String> get = PortalPages.send(HttpRequest.newBuilder(page(privatePage)).GET(), Map.of(), cookie);
 
         assertEquals(200, ajaxPostback.statusCode(), "ajax postback");
         assertTrue(ajaxPostback.body().contains("<partial-response><redirect url=\"/session-ended?return="),
@@ -228,5 +229,8 @@ public abstract class AbstractModuleIT {
         assertEquals(302, postback.statusCode(), "plain postback");
         assertTrue(postback.headers().firstValue("Location").orElse("").contains("/session-ended?return="),
                 () -> "plain postback sent to " + postback.headers().firstValue("Location"));
+        assertEquals(302, get.statusCode(), "page");
+        assertTrue(get.headers().firstValue("Location").orElse("").contains("/session-ended?return="),
+                () -> "page sent to " + get.headers().firstValue("Location"));
     }
 }
