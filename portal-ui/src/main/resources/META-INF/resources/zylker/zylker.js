@@ -8,17 +8,15 @@
  */
 (function () {
   'use strict';
-  // Faces renders this script at the top of <head>, before the <meta> with the token: read it when needed.
-  var token = '';
-  function readToken() {
-    if (!token) {
-      var meta = document.querySelector('meta[name="zy-csrf"]');
-      token = meta ? meta.getAttribute('content') : '';
-    }
-    return token;
-  }
   var FIELD = 'zy-csrf';
   var HEADER = 'X-CSRF-Token';
+
+  // Read when needed, not when this script runs: PrimeFaces writes head resources (this script among them)
+  // before the head's own elements, so the meta tag does not exist yet at that point.
+  function token() {
+    var meta = document.querySelector('meta[name="zy-csrf"]');
+    return meta ? meta.getAttribute('content') : '';
+  }
 
   function unsafe(method) {
     var m = (method || 'GET').toUpperCase();
@@ -34,7 +32,8 @@
   }
 
   function arm(form) {
-    if (!readToken() || (form.getAttribute('method') || 'get').toLowerCase() !== 'post' || !sameOrigin(form.action)) {
+    var value = token();
+    if (!value || (form.getAttribute('method') || 'get').toLowerCase() !== 'post' || !sameOrigin(form.action)) {
       return;
     }
     var field = form.querySelector('input[name="' + FIELD + '"]');
@@ -44,7 +43,7 @@
       field.name = FIELD;
       form.appendChild(field);
     }
-    field.value = token;
+    field.value = value;
   }
 
   function armAll() {
@@ -55,31 +54,38 @@
   /** The headers a hand-written request needs, e.g. new XMLHttpRequest(); usually fetch() gets them itself. */
   window.zylker.csrfHeaders = function () {
     var headers = {};
-    if (readToken()) { headers[HEADER] = token; }
+    if (token()) { headers[HEADER] = token(); }
     return headers;
   };
 
   // Forms submitted after an ajax update replaced them, or built by a script, are armed at submit time.
-  document.addEventListener('submit', function (event) { arm(event.target); }, true);
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', armAll);
-  } else {
+  // PrimeFaces' ajax goes through jQuery, which may load after this script: hook it once the page is parsed.
+  var jQueryHooked = false;
+  function hookJQuery() {
+    if (jQueryHooked || !window.jQuery) {
+      return;
+    }
+    jQueryHooked = true;
+    window.jQuery.ajaxPrefilter(function (options, original, xhr) {
+      var value = token();
+      if (value && unsafe(options.type) && !options.crossDomain) {
+        xhr.setRequestHeader(HEADER, value);
+      }
+    });
+  }
+
+  function onReady() {
+    hookJQuery();
     armAll();
   }
 
-  // PrimeFaces' jQuery loads after this script (both in the head): hook its ajax once the page is parsed.
-  function armJQuery() {
-    if (window.jQuery && readToken() && !window.zylker.jqueryArmed) {
-      window.zylker.jqueryArmed = true;
-      window.jQuery.ajaxPrefilter(function (options, original, xhr) {
-        if (unsafe(options.type) && !options.crossDomain) {
-          xhr.setRequestHeader(HEADER, token);
-        }
-      });
-    }
+  document.addEventListener('submit', function (event) { arm(event.target); }, true);
+  hookJQuery();
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', onReady);
+  } else {
+    onReady();
   }
-  armJQuery();
-  document.addEventListener('DOMContentLoaded', armJQuery);
 
   if (window.fetch) {
     var nativeFetch = window.fetch.bind(window);
@@ -87,10 +93,11 @@
       var request = input instanceof Request ? input : null;
       var method = (init && init.method) || (request && request.method) || 'GET';
       var url = request ? request.url : String(input);
-      if (unsafe(method) && sameOrigin(url) && readToken()) {
+      var value = token();
+      if (value && unsafe(method) && sameOrigin(url)) {
         init = Object.assign({}, init);
         var headers = new Headers((init && init.headers) || (request && request.headers) || undefined);
-        headers.set(HEADER, token);
+        headers.set(HEADER, value);
         init.headers = headers;
         init.credentials = init.credentials || 'same-origin';
       }

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
  */
 public final class PortalClient {
 
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"zy-csrf\" content=\"([^\"]+)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -73,8 +74,25 @@ public final class PortalClient {
 
     /** The CSRF token of this client's session, as the portal's pages publish it. */
     public Optional<String> csrfToken() {
-        var m = java.util.regex.Pattern.compile("<meta name=\"zy-csrf\" content=\"([^\"]+)\"").matcher(get("/home").body());
+        Matcher m = CSRF_META.matcher(get("/home").body());
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * Submits the layout's sign-out form as a browser on a portal page does: same origin, with the session's
+     * CSRF token read from the page ({@code query}: e.g. {@code ?everywhere=true}, or empty).
+     */
+    public HttpResponse<String> signOut(String query) {
+        Matcher token = CSRF_META.matcher(get("/").body());
+        if (!token.find()) {
+            throw new IllegalStateException("no CSRF token on the start page");
+        }
+        String origin = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1) : base.toString();
+        return send(HttpRequest.newBuilder(resolve("/logout" + query))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", origin)
+                .header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(Map.of("zy-csrf", token.group(1))))));
     }
 
     /** {@code /login[?return=…]} → the authorization URL at Zoho (the sandbox). */
@@ -153,6 +171,11 @@ public final class PortalClient {
             throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode()
                     + " instead of " + status + ": " + response.body());
         }
+    }
+
+    /** A path on this client's node, or a whole URL, as an address. */
+    public URI url(String pathOrUrl) {
+        return resolve(pathOrUrl);
     }
 
     private URI resolve(String pathOrUrl) {

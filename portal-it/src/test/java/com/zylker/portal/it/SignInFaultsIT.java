@@ -200,7 +200,7 @@ class SignInFaultsIT {
         SandboxControl sandbox = portal.sandbox();
         long revocationsBefore = sandbox.counter("revocations", "com");
 
-        assertThat(laptop.post("/logout", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(laptop.signOut("").statusCode()).isEqualTo(303);
 
         assertThat(laptop.get("/home").statusCode()).as("laptop signed out").isEqualTo(302);
         assertThat(phone.get("/home").statusCode()).as("phone still signed in").isEqualTo(200);
@@ -209,7 +209,7 @@ class SignInFaultsIT {
         laptop.signIn(PRIYA);
         // Signing in again replaced (and revoked) the previous refresh token: count from here.
         revocationsBefore = sandbox.counter("revocations", "com");
-        HttpResponse<String> everywhere = phone.post("/logout?everywhere=true", Map.of());
+        HttpResponse<String> everywhere = phone.signOut("?everywhere=true");
 
         assertThat(everywhere.statusCode()).isEqualTo(303);
         assertThat(everywhere.headers().firstValue("Location")).hasValue("/?signin=out");
@@ -231,6 +231,20 @@ class SignInFaultsIT {
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(client.get("/home").statusCode()).as("still signed in").isEqualTo(200);
         assertThat(portal.sandbox().counter("revocations", "com")).isEqualTo(revocationsBefore);
+    }
+
+    @Test
+    void aSignOutPostWithoutTheSessionsTokenIsRefusedEvenFromThePortalsOrigin() {
+        client.signIn(PRIYA);
+
+        HttpResponse<String> withoutToken = client.send(java.net.http.HttpRequest.newBuilder(portal.url("/logout"))
+                .header("Origin", portal.base().toString().replaceAll("/$", ""))
+                .header("Sec-Fetch-Site", "same-origin")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("everywhere=true")));
+
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(client.get("/home").statusCode()).as("still signed in").isEqualTo(200);
     }
 
     @Test

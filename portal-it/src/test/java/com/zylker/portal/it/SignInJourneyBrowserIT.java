@@ -119,6 +119,36 @@ class SignInJourneyBrowserIT {
         }
     }
 
+    @Test
+    void aStaffMemberReportsAProblemThroughTheAjaxWizardThenSignsOutEverywhere(WebDriver browser, RunningPortal portal) {
+        browser.get(portal.url("/login?return=%2Faccount").toString());
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("user-priya-raman")));
+        browser.findElement(By.id("user-priya-raman")).click();
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("consent-accept")));
+        browser.findElement(By.id("consent-accept")).click();
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("account-title")));
+        assertThat(browser.findElement(By.id("account-email")).getText()).isEqualTo(PRIYA);
+
+        // Each step is a PrimeFaces ajax postback: it passes the CSRF filter only with the header zylker.js adds.
+        browser.findElement(By.cssSelector("label[for='report:area:2']")).click();
+        browser.findElement(By.id("report:next-area")).click();
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("report:details")))
+                .sendKeys("The invoice list stays empty.");
+        browser.findElement(By.id("report:next-details")).click();
+        wait(browser).until(ExpectedConditions.textToBe(By.id("review-area"), "Invoices and payments"));
+        browser.findElement(By.id("report:send")).click();
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("report-reference")));
+        assertThat(browser.findElement(By.id("report-reference")).getText()).matches("ZY-[A-Z0-9]{6}");
+        Browser.screenshot(browser, "account-problem-reported");
+
+        // A plain form the layout did not write: zylker.js adds the token when it is submitted.
+        browser.get(portal.url("/home").toString());
+        wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("logout-everywhere"))).click();
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-out")));
+        browser.get(portal.url("/account").toString());
+        assertThat(browser.getCurrentUrl()).contains("/zoho-sandbox/accounts/com/oauth/v2/auth");
+    }
+
     private static WebDriverWait wait(WebDriver browser) {
         return new WebDriverWait(browser, Duration.ofSeconds(30));
     }

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.TestInstance;
  * Two portal processes that share nothing but MariaDB (and one sandbox, as they would share Zoho): one sign-in
  * serves both, a deleted session row signs the browser out on both, and a burst of 50 requests with an
  * expired access token, split between the nodes, causes exactly one refresh — and more than one when the
- * cross-node lock is switched off (the control run that proves the test can fail).
+ * cross-node lock is switched off (the control run that proves the test can fail). A view-scoped Faces wizard
+ * started on one node carries on on the other (its state travels in the view state), and either node checks
+ * the CSRF token the other made.
  */
 class TwoNodesIT {
 
@@ -43,13 +45,20 @@ class TwoNodesIT {
 
     private static String adminUrl;
     private static String dbUrl;
+    private static String dbName;
     private static String dbUser;
     private static String dbPassword;
 
     @BeforeAll
     static void requireMariaDb() {
         adminUrl = System.getProperty("portal.test.db.url");
+        // -Dportal.test.it-db.name=portal_test_it_<x>: a database of its own, when several builds share MariaDB.
+        dbName = System.getProperty("portal.test.it-db.name", "portal_test_it");
+        if (!dbName.matches("portal_test_[a-z0-9_]+")) {
+            throw new IllegalArgumentException("portal.test.it-db.name must look like portal_test_…: " + dbName);
+        }
         dbUrl = System.getProperty("portal.test.it-db.url");
+        dbUrl = dbUrl == null ? null : dbUrl.replace("/portal_test_it?", "/" + dbName + "?");
         dbUser = System.getProperty("portal.test.db.user", "portal_test");
         dbPassword = System.getProperty("portal.test.db.password", "portal_test");
         boolean reachable;
@@ -104,6 +113,55 @@ class TwoNodesIT {
             sameBrowserOnA.cookies().put("ZYSESSION", cookie);
             assertThat(sameBrowserOnA.get("/books/").statusCode()).as("books on node A").isEqualTo(302);
             assertThat(sameBrowserOnA.get("/home").statusCode()).as("home on node A").isEqualTo(302);
+        }
+
+        @Test
+        void aViewScopedWizardCarriesOnWhenTheNextStepIsServedByTheOtherNode() {
+            PortalClient viaA = new PortalClient(nodes.a.base());
+            viaA.signIn(PRIYA);
+            PortalClient viaB = new PortalClient(nodes.b.base());
+            viaB.cookies().put("ZYSESSION", viaA.cookie("ZYSESSION").orElseThrow());
+            String page = viaA.get("/account").body();
+            String token = FacesForms.csrfToken(page);
+
+            String step2 = FacesForms.ajax(viaA, nodes.origin(), "/account", "report", "report:next-area",
+                    FacesForms.viewState(page), token, Map.of("report:area", "INVOICES"));
+            String step3 = FacesForms.ajax(viaB, nodes.origin(), "/account", "report", "report:next-details",
+                    FacesForms.updatedViewState(step2), token, Map.of("report:details", "The invoice list stays empty.",
+                            "report:page", "/books/"));
+            String sent = FacesForms.ajax(viaA, nodes.origin(), "/account", "report", "report:send",
+                    FacesForms.updatedViewState(step3), token, Map.of());
+
+            assertThat(step2).as("step 2 on node A").contains("id=\"report:details\"");
+            assertThat(step3).as("step 3 on node B remembers step 1 from node A")
+                    .contains("Invoices and payments").contains("The invoice list stays empty.");
+            assertThat(sent).as("sent from node A after node B's step").containsPattern("ZY-[A-Z0-9]{6}");
+        }
+
+        @Test
+        void eitherNodeRefusesCrossSiteWritesAndAcceptsTheSameSiteOnesWithATokenFromTheOther() {
+            PortalClient viaA = new PortalClient(nodes.a.base());
+            viaA.signIn(PRIYA);
+            PortalClient viaB = new PortalClient(nodes.b.base());
+            viaB.cookies().put("ZYSESSION", viaA.cookie("ZYSESSION").orElseThrow());
+            String page = viaA.get("/account").body();
+            String token = FacesForms.csrfToken(page);
+            String json = "{\"area\":\"other\",\"details\":\"Checking both nodes.\"}";
+
+            HttpResponse<String> crossSiteForm = viaB.send(FacesForms.formPost(nodes.b.url("/account"),
+                    Map.of("report", "report", "report:next-area", "report:next-area", "report:area", "OTHER",
+                            "jakarta.faces.ViewState", FacesForms.viewState(page), "zy-csrf", token))
+                    .header("Origin", "https://attacker.example").header("Sec-Fetch-Site", "cross-site"));
+            HttpResponse<String> crossSiteApi = viaB.send(FacesForms.jsonPost(nodes.b.url("/api/account/problem-reports"), json)
+                    .header("Origin", "https://attacker.example").header("Sec-Fetch-Site", "cross-site")
+                    .header("X-CSRF-Token", token));
+            HttpResponse<String> sameSiteApi = viaB.send(FacesForms.jsonPost(nodes.b.url("/api/account/problem-reports"), json)
+                    .header("Origin", nodes.origin()).header("Sec-Fetch-Site", "same-origin").header("X-CSRF-Token", token));
+
+            assertThat(crossSiteForm.statusCode()).as("cross-site Faces post on node B").isEqualTo(403);
+            assertThat(crossSiteApi.statusCode()).as("cross-site API write on node B").isEqualTo(403);
+            assertThat(sameSiteApi.statusCode()).as("same-site API write on node B with node A's token: %s", sameSiteApi.body())
+                    .isEqualTo(201);
         }
 
         @Test
@@ -231,6 +289,8 @@ class TwoNodesIT {
             RunningPortal a = PortalProcesses.launch("node-a", envA);
             Map<String, String> envB = new HashMap<>(shared);
             envB.put("PORTAL_WITH_SANDBOX", "false");
+            // One public origin for both, as behind a load balancer: CSRF origin checks compare with it.
+            envB.put("PORTAL_BASE_URL", origin(a));
             envB.put("PORTAL_JAVA_OPTS", options + " -Dzoho.sandbox-url=" + a.url("zoho-sandbox"));
             RunningPortal b = PortalProcesses.launch("node-b", envB);
             try {
@@ -244,6 +304,16 @@ class TwoNodesIT {
             }
         }
 
+        /** The portal's public origin: node A's address (node B is configured with it too). */
+        String origin() {
+            return origin(a);
+        }
+
+        private static String origin(RunningPortal node) {
+            String base = node.base().toString();
+            return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        }
+
         private static String randomKey() {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
@@ -253,8 +323,8 @@ class TwoNodesIT {
         private static void recreateDatabase() throws SQLException {
             try (Connection db = DriverManager.getConnection(adminUrl, dbUser, dbPassword);
                  Statement ddl = db.createStatement()) {
-                ddl.execute("DROP DATABASE IF EXISTS portal_test_it");
-                ddl.execute("CREATE DATABASE portal_test_it CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                ddl.execute("DROP DATABASE IF EXISTS " + dbName);
+                ddl.execute("CREATE DATABASE " + dbName + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             }
         }
 

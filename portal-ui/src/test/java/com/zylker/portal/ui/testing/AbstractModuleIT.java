@@ -80,7 +80,7 @@ public abstract class AbstractModuleIT {
      */
     protected static WebArchive moduleDeployment(String warFile, boolean openRunner) {
         WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/" + warFile))
-                .addClasses(AbstractModuleIT.class, PortalPages.class, SignedInUsers.class)
+                .addClasses(AbstractModuleIT.class, PortalPages.class, SignedInUsers.class, FailureCheckBean.class)
                 .addAsWebResource(CHECK_PAGE, CHECK_PAGE);
         if (openRunner) {
             war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "arquillian-runner-open.jar")
@@ -175,7 +175,43 @@ public abstract class AbstractModuleIT {
     }
 
     @Test
-    void postbacksAfterTheSessionEndedAreSentToSignInAndBack() {
+    void ajaxFailuresShowZohosTroubleInWordsAndAnythingElseAsTheErrorPage() {
+        String cookie = signIn("priya.raman@zylkeracademy.com", "Priya Raman");
+        String html = PortalPages.get(page(CHECK_PAGE), 200, cookie);
+
+        String busy = ajaxClick(html, "check-form:busy", cookie);
+        String scope = ajaxClick(html, "check-form:scope", cookie);
+        String bug = ajaxClick(html, "check-form:bug", cookie);
+
+        assertTrue(busy.contains("Zoho is busy — please retry in 30 s."), () -> "no words for a busy Zoho: " + busy);
+        assertTrue(busy.contains("zy-growl"), "the message is not in the growl");
+        assertTrue(scope.contains("href=\"/login?return=%2F"), () -> "no sign-in-again link: " + scope);
+        assertTrue(scope.contains("Sign in again"), "no sign-in-again link text");
+        assertTrue(bug.contains("<partial-response") && bug.contains("Something went wrong on our side"),
+                () -> "an ajax bug does not show the error page: " + bug);
+        assertFalse(bug.contains("IllegalStateException"), "stack trace or exception name shown");
+    }
+
+    /** A PrimeFaces ajax click on a command button of the check page's form, as the browser sends it. */
+    private String ajaxClick(String html, String button, String cookie) {
+        Map<String, String> form = new HashMap<>();
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", button);
+        form.put("jakarta.faces.partial.execute", "@all");
+        form.put("jakarta.faces.partial.render", "@none");
+        form.put(button, button);
+        form.put("check-form", "check-form");
+        form.put("jakarta.faces.ViewState", PortalPages.viewState(html));
+        Map<String, String> headers = new HashMap<>(PortalPages.sameOrigin(portalOrigin()));
+        headers.put("Faces-Request", "partial/ajax");
+        headers.put("X-CSRF-Token", PortalPages.csrfToken(html));
+        HttpResponse<String> response = PortalPages.post(page(CHECK_PAGE), form, headers, cookie);
+        assertEquals(200, response.statusCode(), () -> button + " answered " + response.statusCode() + ": " + response.body());
+        return response.body();
+    }
+
+    @Test
+    void pagesAndPostbacksAfterTheSessionEndedAreSentToSignInAndBack() {
         String cookie = signIn("daniel.brooks@zylkeracademy.com", "Daniel Brooks");
         String html = PortalPages.get(page(privatePage), 200, cookie);
         sessions.end(cookie.substring(cookie.indexOf('=') + 1));
@@ -185,6 +221,7 @@ public abstract class AbstractModuleIT {
 
         HttpResponse<String> ajaxPostback = PortalPages.post(page(privatePage), form, ajax, cookie);
         HttpResponse<String> postback = PortalPages.post(page(privatePage), form, PortalPages.sameOrigin(portalOrigin()), cookie);
+        HttpResponse<String> get = PortalPages.send(HttpRequest.newBuilder(page(privatePage)).GET(), Map.of(), cookie);
 
         assertEquals(200, ajaxPostback.statusCode(), "ajax postback");
         assertTrue(ajaxPostback.body().contains("<partial-response><redirect url=\"/session-ended?return="),
@@ -192,5 +229,8 @@ public abstract class AbstractModuleIT {
         assertEquals(302, postback.statusCode(), "plain postback");
         assertTrue(postback.headers().firstValue("Location").orElse("").contains("/session-ended?return="),
                 () -> "plain postback sent to " + postback.headers().firstValue("Location"));
+        assertEquals(302, get.statusCode(), "page");
+        assertTrue(get.headers().firstValue("Location").orElse("").contains("/session-ended?return="),
+                () -> "page sent to " + get.headers().firstValue("Location"));
     }
 }
