@@ -254,7 +254,10 @@ class PipelineBoardBrowserIT {
     }
 
     private static WebDriverWait wait(WebDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
+        // Ajax updates replace elements while a condition reads them: stale means "look again".
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     // ---- the sandbox's own records, read as any Zoho client would ---------------------------------------

@@ -330,6 +330,42 @@ class SignInFaultsIT {
                 .contains("href=\"/login?return=%2Fhome\"");
     }
 
+    @Test
+    void parallelRequestsToTwoWarsOfOneProcessCauseOneRefresh() throws Exception {
+        client.signIn(PRIYA);
+        assertThat(openDeals(client.get("/crm/api/summary"))).isPositive();
+        assertThat(client.get("/books/api/organizations").body()).contains("810000001");
+        SandboxControl sandbox = portal.sandbox();
+        sandbox.advanceClock(3700); // both WARs hold an access token Zoho now refuses
+        sandbox.fault("token", 0, 1500, 5); // a slow token endpoint, so the WARs' renewals overlap
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String path = i % 2 == 0 ? "/crm/api/summary/refresh" : "/books/api/organizations";
+                boolean write = i % 2 == 0;
+                PortalClient browserTab = new PortalClient(portal.base()); // PortalClient is not thread-safe
+                browserTab.cookies().putAll(client.cookies());
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return write ? browserTab.postFromPage(path) : browserTab.get(path);
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+            sandbox.clearFaults();
+        }
+        assertThat(sandbox.counter("refreshes_by_user", PRIYA)).as("crm-module and books-module share one refresh")
+                .isEqualTo(1);
+    }
+
     private String signInReturningTo(String encodedReturn) {
         PortalClient browser = new PortalClient(portal.base());
         HttpResponse<String> callback = browser.get(browser.authorize(browser.startLogin("return=" + encodedReturn),

@@ -185,7 +185,7 @@ public abstract class AbstractModuleIT {
 
         assertTrue(busy.contains("Zoho is busy — please retry in 30 s."), () -> "no words for a busy Zoho: " + busy);
         assertTrue(busy.contains("zy-growl"), "the message is not in the growl");
-        assertTrue(scope.contains("href=\"/login?return=%2F"), () -> "no sign-in-again link: " + scope);
+        assertTrue(scope.contains("href=\"/sign-in-again?return=%2F"), () -> "no sign-in-again link: " + scope);
         assertTrue(scope.contains("Sign in again"), "no sign-in-again link text");
         assertTrue(bug.contains("<partial-response") && bug.contains("Something went wrong on our side"),
                 () -> "an ajax bug does not show the error page: " + bug);

@@ -22,8 +22,9 @@ import java.util.Optional;
  * <p>It sends {@code Authorization: Zoho-oauthtoken …} to the user's API domain (which
  * {@link AccessTokens} takes from configuration), with a request timeout and a hard deadline of connect +
  * request timeout, and a capped body. On a 401 the product says what it means ({@link ZohoProduct#rejection}):
- * an invalid token is renewed once and the call retried once (safe for writes too: Zoho did not process a
- * request it refused as unauthorized); a missing scope becomes {@link Kind#SCOPE_MISMATCH} ("sign in again
+ * an invalid token is renewed and the call retried (safe for writes too: Zoho did not process a request it
+ * refused as unauthorized) — at most twice, since the first renewal may only pick up a token another WAR
+ * stored meanwhile; a missing scope becomes {@link Kind#SCOPE_MISMATCH} ("sign in again
  * and grant it"); a role that forbids it {@link Kind#FORBIDDEN}. A 429 is {@link Kind#RATE_LIMITED} whatever
  * the headers say (Zoho documents no {@code Retry-After}; one that comes is a hint, bounded), 5xx and network
  * failures {@link Kind#UNAVAILABLE}. Every other status goes back to the adapter, which knows its envelope.
@@ -38,6 +39,7 @@ public final class ZohoApiCalls {
     /** How long to wait after a 429 when Zoho gives no hint (it documents none). */
     public static final Duration DEFAULT_BACK_OFF = Duration.ofSeconds(60);
     private static final Duration MAX_BACK_OFF = Duration.ofMinutes(10);
+    static final int MAX_RENEWALS = 2;
 
     private final HttpClient http;
     private final AccessTokens tokens;
@@ -81,13 +83,14 @@ public final class ZohoApiCalls {
         }
         ZohoAccess access = Objects.requireNonNull(tokens.current(user), "AccessTokens.current returned null");
         ZohoResponse r = exchange(access.accessToken(), access.apiDomain(), request);
-        if (r.status() == 401) {
-            String code = errorCode(r);
-            if (request.product().rejection(code) == ZohoProduct.Rejection.TOKEN_INVALID) {
-                ZohoAccess renewed = Objects.requireNonNull(tokens.renewAfterRejection(user, access.accessToken()),
-                        "AccessTokens.renewAfterRejection returned null");
-                r = exchange(renewed.accessToken(), renewed.apiDomain(), request);
-            }
+        // A rejected token is renewed, and the call retried, at most twice: the first renewal may only hand back
+        // a token another WAR or node stored meanwhile (this one's cache was stale), which Zoho can refuse too;
+        // the second then really refreshes. AccessTokens refreshes a given token at most once.
+        for (int renewal = 0; renewal < MAX_RENEWALS && r.status() == 401
+                && request.product().rejection(errorCode(r)) == ZohoProduct.Rejection.TOKEN_INVALID; renewal++) {
+            access = Objects.requireNonNull(tokens.renewAfterRejection(user, access.accessToken()),
+                    "AccessTokens.renewAfterRejection returned null");
+            r = exchange(access.accessToken(), access.apiDomain(), request);
         }
         return classified(r, request, true);
     }
