@@ -11,6 +11,8 @@ trap 'rm -f "$jar"' EXIT
 
 control() { curl -sf -X POST -H 'Content-Type: application/json' -d "$2" "$sandbox/$1" >/dev/null; }
 
+absolute() { case "$1" in http*) echo "$1" ;; *) echo "${base%/}$1" ;; esac; }
+
 sign_in() {   # Login with Zoho through the sandbox's two forms, as the browser does
   rm -f "$jar"
   local auth page action
@@ -18,11 +20,11 @@ sign_in() {   # Login with Zoho through the sandbox's two forms, as the browser 
   page=$(curl -s -c "$jar" -b "$jar" "$auth")
   action=$(sed -n 's/.*<form[^>]*action="\([^"]*\)".*/\1/p' <<<"$page" | head -1 | sed 's/&amp;/\&/g')
   local query=${auth#*\?}
-  page=$(curl -s -c "$jar" -b "$jar" --data "$query&user=priya.raman%40zylkeracademy.com" "$(dirname "$auth")/$(basename "$action")")
+  page=$(curl -s -c "$jar" -b "$jar" --data "$query&user=priya.raman%40zylkeracademy.com" "$(absolute "$action")")
   action=$(sed -n 's/.*<form[^>]*action="\([^"]*\)".*/\1/p' <<<"$page" | head -1 | sed 's/&amp;/\&/g')
   local callback
   callback=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' \
-    --data "$query&user=priya.raman%40zylkeracademy.com&decision=accept" "$(dirname "$auth")/$(basename "$action")")
+    --data "$query&user=priya.raman%40zylkeracademy.com&decision=accept" "$(absolute "$action")")
   curl -s -c "$jar" -b "$jar" -o /dev/null "$callback"
 }
 
