@@ -37,7 +37,8 @@ public record BoardFilter(boolean mine, Period period, String search) implements
 
     public BoardFilter {
         period = period == null ? Period.ANY : period;
-        search = search == null || search.isBlank() ? null : search.strip();
+        search = search == null ? null : search.replaceAll("\\p{Cntrl}", " ").strip();
+        search = search == null || search.isEmpty() ? null : search;
         if (search != null && search.length() > MAX_SEARCH) {
             search = search.substring(0, MAX_SEARCH);
         }

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * "My open deals by stage", computed by CRM: one COQL query for the user's deals in open stages (owner and
@@ -75,9 +74,8 @@ public class DealSummaries {
             counts.put(s.actualValue(), 0);
         });
         if (!open.isEmpty()) {
-            String where = "Owner = " + Coql.id(users.idOf(user)) + " and ("
-                    + open.stream().map(s -> "Stage = " + Coql.literal(s.actualValue())).collect(Collectors.joining(" or "))
-                    + ")";
+            String where = Coql.and(List.of("Owner = " + Coql.id(users.idOf(user)),
+                    Coql.in("Stage", open.stream().map(CrmPicklistValue::actualValue).toList())));
             for (int page = 0; page < MAX_PAGES; page++) {
                 CoqlPage rows = crm.coql(user, "select Stage, Amount, Probability from Deals where " + where
                         + " order by id limit " + Coql.MAX_ROWS + " offset " + (page * Coql.MAX_ROWS));

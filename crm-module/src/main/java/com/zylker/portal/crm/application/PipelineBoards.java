@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The enrolment pipeline board: every deal that matches the filter, in the columns of the pipeline's stages
@@ -131,8 +130,7 @@ public class PipelineBoards {
 
     private String where(String user, BoardFilter filter, List<CrmPicklistValue> stages, LocalDate today) {
         List<String> conditions = new ArrayList<>();
-        conditions.add("(" + stages.stream().map(s -> "Stage = " + Coql.literal(s.actualValue()))
-                .collect(Collectors.joining(" or ")) + ")");
+        conditions.add(Coql.in("Stage", stages.stream().map(CrmPicklistValue::actualValue).toList()));
         if (filter.mine()) {
             conditions.add("Owner = " + Coql.id(users.idOf(user)));
         }
@@ -147,7 +145,7 @@ public class PipelineBoards {
                 conditions.add("Deal_Name like " + Coql.literal("%" + words + "%"));
             }
         }
-        return String.join(" and ", conditions);
+        return Coql.and(conditions);
     }
 
     private DealCard card(Map<String, String> row, String orgCurrency, LocalDate today, String dataCentre) {

@@ -29,7 +29,7 @@ public class PipelineView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     /** The row indexes in a card's or column's client id ({@code board:columns:2:cards:5:card}). */
-    private static final Pattern INDEX = Pattern.compile(":(\\d+):");
+    private static final Pattern INDEX = Pattern.compile(":(\\d{1,6}):");
 
     @Inject
     PipelineBoards boards;

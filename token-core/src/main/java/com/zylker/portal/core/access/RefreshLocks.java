@@ -45,6 +45,7 @@ public class RefreshLocks {
 
     static final int LOCK_TIMEOUT_SECONDS = 15;
     static final int STRIPES = 64;
+    private static final int H2_DEFAULT_LOCK_TIMEOUT_MS = 10_000;
     private static final int DEFAULT_MAX_CONCURRENT = 3;
     private static final Logger LOG = Logger.getLogger(RefreshLocks.class.getName());
 
@@ -154,8 +155,13 @@ public class RefreshLocks {
             } finally {
                 try {
                     connection.rollback(); // releases the row lock; nothing was written on this connection
-                } finally {
+                    try (Statement timeout = connection.createStatement()) {
+                        timeout.execute("SET LOCK_TIMEOUT " + H2_DEFAULT_LOCK_TIMEOUT_MS); // the pool's connection as it was
+                    }
                     connection.setAutoCommit(autoCommit);
+                } catch (SQLException e) {
+                    // The work's result is committed already; a connection that cannot be reset is closed below.
+                    LOG.log(Level.WARNING, "could not reset a refresh-lock connection: " + e.getClass().getSimpleName());
                 }
             }
         } catch (SQLException e) {

@@ -20,7 +20,7 @@ public final class Coql {
     private Coql() {
     }
 
-    /** {@code 'text'} with {@code \} and {@code '} escaped. */
+    /** {@code 'text'} with {@code '} doubled, as COQL escapes it. */
     public static String literal(String text) {
         if (text == null) {
             throw new IllegalArgumentException("a COQL literal needs a value");
@@ -28,7 +28,30 @@ public final class Coql {
         if (text.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("control characters are not allowed in a COQL literal");
         }
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    /** {@code field in ('a', 'b', …)}: one criterion however many values (COQL allows up to 100). */
+    public static String in(String field, java.util.Collection<String> values) {
+        if (values.isEmpty() || values.size() > 100) {
+            throw new IllegalArgumentException("COQL's in takes 1 to 100 values");
+        }
+        return field + " in (" + values.stream().map(Coql::literal).collect(java.util.stream.Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * Criteria joined with {@code and}, bracketed in pairs as COQL requires for more than two:
+     * {@code ((a and b) and c)}.
+     */
+    public static String and(java.util.List<String> criteria) {
+        if (criteria.isEmpty()) {
+            throw new IllegalArgumentException("at least one criterion is required");
+        }
+        String where = criteria.get(0);
+        for (int i = 1; i < criteria.size(); i++) {
+            where = "(" + where + " and " + criteria.get(i) + ")";
+        }
+        return where;
     }
 
     /** A record id as a quoted literal, refusing anything that is not a CRM id. */

@@ -44,7 +44,9 @@ public final class ZohoCrmClient {
     private static final int MAX_COQL_LENGTH = 10_000;
     /** Statuses whose body carries per-record outcomes (400: all failed, 207: some failed, 412: changed meanwhile). */
     private static final Set<Integer> WRITE_STATUSES = Set.of(200, 201, 202, 207, 400, 412);
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    /** HTTP's IMF-fixdate ({@code Mon, 06 Jan 2025 09:00:00 GMT}): RFC_1123_DATE_TIME would drop the day's 0. */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final ZohoApiCalls calls;
 

@@ -130,6 +130,8 @@ public final class ZohoApiCalls {
                 case TOKEN_INVALID -> new ZohoApiException(Kind.UNAUTHORIZED, code, what
                         + (renewed ? ": the access token was refused again after renewal (" : ": the access token was refused (")
                         + code + ")", null, 401, null);
+                case UNEXPLAINED -> new ZohoApiException(Kind.UNAUTHORIZED, code, what
+                        + ": HTTP 401 without a known reason (" + code + ")", null, 401, null);
             };
         }
         if (status == 429) {

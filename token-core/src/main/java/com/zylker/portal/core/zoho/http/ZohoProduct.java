@@ -19,7 +19,9 @@ public enum ZohoProduct {
         /** The grant lacks a scope the call needs: only a new consent helps. */
         SCOPE_MISSING,
         /** The user's own role in the product forbids the operation. */
-        NOT_AUTHORIZED
+        NOT_AUTHORIZED,
+        /** A 401 this product does not explain (a proxy's page, an unknown code): not worth a token refresh. */
+        UNEXPLAINED
     }
 
     private final String displayName;
@@ -36,8 +38,11 @@ public enum ZohoProduct {
     /** Reads a 401 body's error {@code code} (a string in CRM, a number in Books) the way this product means it. */
     public Rejection rejection(String code) {
         return switch (this) {
-            case CRM -> "OAUTH_SCOPE_MISMATCH".equals(code) ? Rejection.SCOPE_MISSING : Rejection.TOKEN_INVALID;
-            case BOOKS -> "57".equals(code) ? Rejection.NOT_AUTHORIZED : Rejection.TOKEN_INVALID;
+            // Zoho caps the access tokens a refresh token may mint: refresh only when Zoho says the token is bad.
+            case CRM -> "INVALID_TOKEN".equals(code) ? Rejection.TOKEN_INVALID
+                    : "OAUTH_SCOPE_MISMATCH".equals(code) ? Rejection.SCOPE_MISSING : Rejection.UNEXPLAINED;
+            case BOOKS -> "14".equals(code) ? Rejection.TOKEN_INVALID
+                    : "57".equals(code) ? Rejection.NOT_AUTHORIZED : Rejection.UNEXPLAINED;
             case ACCOUNTS -> Rejection.TOKEN_INVALID;
         };
     }
