@@ -72,6 +72,14 @@ public class CsrfFilter extends HttpFilter {
         // Only a urlencoded form body is read here: reading a JSON or multipart body would consume it.
         String type = request.getContentType();
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            if (request.getCharacterEncoding() == null) {
+                // Reading the form fixes its encoding for Faces too: the portal's pages are all UTF-8.
+                try {
+                    request.setCharacterEncoding("UTF-8");
+                } catch (java.io.UnsupportedEncodingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
             return request.getParameter(CsrfTokens.PARAMETER);
         }
         return null;
