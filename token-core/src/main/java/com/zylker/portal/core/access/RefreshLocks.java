@@ -153,15 +153,18 @@ public class RefreshLocks {
                 }
                 return work.get();
             } finally {
+                // The work's result is committed already: a failure here is logged, not thrown. Each reset on its
+                // own, so that the pool never gets the connection back without autocommit.
                 try {
                     connection.rollback(); // releases the row lock; nothing was written on this connection
-                    try (Statement timeout = connection.createStatement()) {
-                        timeout.execute("SET LOCK_TIMEOUT " + H2_DEFAULT_LOCK_TIMEOUT_MS); // the pool's connection as it was
-                    }
-                    connection.setAutoCommit(autoCommit);
                 } catch (SQLException e) {
-                    // The work's result is committed already; a connection that cannot be reset is closed below.
-                    LOG.log(Level.WARNING, "could not reset a refresh-lock connection: " + e.getClass().getSimpleName());
+                    LOG.log(Level.WARNING, "could not release a refresh lock row: " + e.getClass().getSimpleName());
+                }
+                connection.setAutoCommit(autoCommit);
+                try (Statement timeout = connection.createStatement()) {
+                    timeout.execute("SET LOCK_TIMEOUT " + H2_DEFAULT_LOCK_TIMEOUT_MS); // the pool's connection as it was
+                } catch (SQLException e) {
+                    LOG.log(Level.FINE, "could not reset the lock timeout: " + e.getClass().getSimpleName());
                 }
             }
         } catch (SQLException e) {
