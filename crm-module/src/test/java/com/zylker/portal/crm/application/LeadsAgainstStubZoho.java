@@ -259,7 +259,7 @@ public final class LeadsAgainstStubZoho implements AutoCloseable {
         StubZohoServer.Recorded put = zoho.requests().get(1);
         assertEquals("PUT", put.method());
         assertEquals("/api/com/crm/v8/Leads/5725767000000411001", put.path());
-        assertEquals("Tue, 7 Jan 2025 10:00:00 GMT", put.header("If-Unmodified-Since"));
+        assertEquals("Tue, 07 Jan 2025 10:00:00 GMT", put.header("If-Unmodified-Since"));
         assertTrue(put.body().contains("\"Lead_Status\":\"Contacted\""), put.body());
     }
 
