@@ -28,15 +28,24 @@ public final class PortalClient {
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"zy-csrf\" content=\"([^\"]+)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient http;
     private final URI base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     public PortalClient(URI base) {
+        this(base, null);
+    }
+
+    /** A client that trusts the certificates {@code ssl} trusts (e.g. a test's own TLS proxy); null: the JDK's. */
+    public PortalClient(URI base, javax.net.ssl.SSLContext ssl) {
         this.base = base;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        this.http = builder.build();
     }
 
     public Map<String, String> cookies() {
