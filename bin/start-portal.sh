@@ -21,7 +21,8 @@
 #                          zoho-sandbox.war in demo) instead of each module's target/ (a container image)
 #   PORTAL_RUNTIME_DIR     the folder with payara-micro.jar and lib/ (the MySQL driver), default
 #                          portal-web/target/payara (the build copies it there)
-#   PORTAL_JAVA_OPTS       extra JVM options, e.g. -Dzoho.dc.com.accounts-url=…
+#   PORTAL_JAVA_OPTS       extra JVM options, e.g. -Dzoho.dc.com.accounts-url=… (split at spaces)
+#   PORTAL_PRINT_COMMAND   true: print the Payara Micro command line (one argument a line) and exit
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 port="${PORTAL_PORT:-8080}"
@@ -109,19 +110,24 @@ fi
 base_url="${PORTAL_BASE_URL:-http://localhost:$port}"
 if [ "$bind" = "127.0.0.1" ]; then where="loopback only"; else where="listening on $bind"; fi
 echo "Starting the portal ($mode mode) on http://localhost:$port/ ($where)${PORTAL_WAR_DIR:+, WARs from $PORTAL_WAR_DIR}"
-# shellcheck disable=SC2086
-exec java -Xmx1g -XX:+UseSerialGC \
-  -Djava.io.tmpdir="$data/tmp" \
-  -Dh2.bindAddress=127.0.0.1 \
-  -Dportal.base-url="$base_url" \
-  -Dportal.data-dir="$data" \
-  -Dsandbox.redirect-uris="$base_url/oauth/callback" \
-  "${db_product_opts[@]}" \
-  ${PORTAL_JAVA_OPTS:-} \
-  -jar "$runtime/payara-micro.jar" \
-  --port "$port" \
-  --prebootcommandfile "$preboot" \
-  --postbootcommandfile "$postboot" \
-  --addlibs "$runtime/lib" \
-  --disablephonehome \
-  "${deploys[@]}"
+cmd=(java -Xmx1g -XX:+UseSerialGC
+  -Djava.io.tmpdir="$data/tmp"
+  -Dh2.bindAddress=127.0.0.1
+  -Dportal.base-url="$base_url"
+  -Dportal.data-dir="$data"
+  -Dsandbox.redirect-uris="$base_url/oauth/callback"
+  "${db_product_opts[@]}"
+  "${java_opts[@]}"
+  -jar "$runtime/payara-micro.jar"
+  --port "$port"
+  --prebootcommandfile "$preboot"
+  --postbootcommandfile "$postboot"
+  --addlibs "$runtime/lib"
+  --disablephonehome
+  "${deploys[@]}")
+# PORTAL_PRINT_COMMAND=true: print the command (one argument a line) instead of running it.
+if [ "${PORTAL_PRINT_COMMAND:-false}" = "true" ]; then
+  printf '%s\n' "${cmd[@]}"
+  exit 0
+fi
+exec "${cmd[@]}"
