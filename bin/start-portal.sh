@@ -16,7 +16,8 @@
 #   PORTAL_MODE            demo (default) or production; also read from -Dportal.mode=… in PORTAL_JAVA_OPTS
 #   PORTAL_WITH_SANDBOX    deploy the zoho-sandbox too (demo default true; production never deploys it and
 #                          refuses to start when it is asked to)
-#   PORTAL_BIND_ADDRESS    the address the HTTP listener binds (default 127.0.0.1; a container: 0.0.0.0)
+#   PORTAL_BIND_ADDRESS    the address the HTTP listener binds (default 127.0.0.1; a container: 0.0.0.0;
+#                          demo mode refuses anything but loopback)
 #   PORTAL_WAR_DIR         one folder holding portal-web.war, crm-module.war, books-module.war (and
 #                          zoho-sandbox.war in demo) instead of each module's target/ (a container image)
 #   PORTAL_RUNTIME_DIR     the folder with payara-micro.jar and lib/ (the MySQL driver), default
@@ -53,6 +54,11 @@ esac
 case "$bind" in
   *[!0-9a-fA-F.:]*|"") echo "PORTAL_BIND_ADDRESS must be an IP address, not '$bind'" >&2; exit 1 ;;
 esac
+# The demo (the sandbox and its control API, generated keys) never listens beyond loopback.
+if [ "$mode" = demo ] && [ "$bind" != 127.0.0.1 ] && [ "$bind" != ::1 ]; then
+  echo "demo mode listens on loopback only: PORTAL_BIND_ADDRESS=$bind needs PORTAL_MODE=production" >&2
+  exit 1
+fi
 
 # Where each WAR is read from: PORTAL_WAR_DIR/<name>.war, or the module's build output.
 war_path() {

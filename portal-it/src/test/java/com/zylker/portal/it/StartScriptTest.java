@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * What {@code bin/start-portal.sh} decides before it starts Payara Micro, read from its
  * {@code PORTAL_PRINT_COMMAND=true} output (no server starts): a production start never deploys the sandbox
  * and refuses to be asked to, whether the mode comes from {@code PORTAL_MODE} or {@code -Dportal.mode};
- * WARs come from {@code PORTAL_WAR_DIR}; the listeners bind {@code PORTAL_BIND_ADDRESS}, loopback by default.
+ * WARs come from {@code PORTAL_WAR_DIR}; the listeners bind {@code PORTAL_BIND_ADDRESS}, loopback by default
+ * and always in demo mode.
  */
 class StartScriptTest {
 
@@ -69,11 +70,15 @@ class StartScriptTest {
     }
 
     @Test
-    void aBindAddressMustBeAnAddress() throws Exception {
-        Result result = run("bad-bind", Map.of("PORTAL_BIND_ADDRESS", "0.0.0.0; touch x"));
+    void aBindAddressMustBeAnAddressAndTheDemoStaysOnLoopback() throws Exception {
+        Result notAnAddress = run("bad-bind", Map.of("PORTAL_MODE", "production", "PORTAL_BIND_ADDRESS", "0.0.0.0; touch x"));
+        Result demoOnAllInterfaces = run("demo-bind", Map.of("PORTAL_BIND_ADDRESS", "0.0.0.0"));
 
-        assertThat(result.exit).isNotZero();
-        assertThat(result.output).contains("PORTAL_BIND_ADDRESS must be an IP address");
+        assertThat(notAnAddress.exit).isNotZero();
+        assertThat(notAnAddress.output).contains("PORTAL_BIND_ADDRESS must be an IP address");
+        assertThat(demoOnAllInterfaces.exit).isNotZero();
+        assertThat(demoOnAllInterfaces.output).contains("demo mode listens on loopback only");
+        assertThat(demoOnAllInterfaces.deployed()).isEmpty();
     }
 
     private static Result run(String name, Map<String, String> environment) throws Exception {
