@@ -26,6 +26,30 @@ public class AdminApi {
     @Inject
     PortalUser user;
 
+    @Inject
+    com.zylker.portal.core.session.PortalSessions sessions;
+
+    @Inject
+    com.zylker.portal.core.token.TokenStore tokens;
+
+    /** {@code GET /api/admin/stats}: how many tokens (and whose), sessions and pending sign-ins are stored. */
+    @jakarta.ws.rs.GET
+    @Path("stats")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response stats() {
+        if (!user.isAdmin()) {
+            return Response.status(403).entity(Map.of("error", "forbidden", "message", "Administrators only.")).build();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        java.util.List<String> holders = tokens.getTokens().stream().map(t -> t.userName() == null ? "" : t.userName())
+                .sorted().toList();
+        body.put("tokens", holders.size());
+        body.put("tokenUsers", holders);
+        body.put("sessions", sessions.count(null));
+        body.put("loginStates", sessions.pendingLogins());
+        return Response.ok(body).header("Cache-Control", "no-store").build();
+    }
+
     @POST
     @Path("purge")
     @Produces(MediaType.APPLICATION_JSON)

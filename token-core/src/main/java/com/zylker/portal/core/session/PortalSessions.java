@@ -34,7 +34,7 @@ public class PortalSessions {
 
     static final long LOGIN_STATE_MINUTES = 10;
     /** Pending sign-ins one client address may hold; its oldest give way to a new one. */
-    public static final int LOGIN_STATES_PER_CLIENT = 10;
+    public static final int LOGIN_STATES_PER_CLIENT = 30;
     /** Pending sign-ins in total; past it {@code /login} is refused until some finish or expire. */
     public static final int LOGIN_STATES_TOTAL = 5_000;
     private static final SecureRandom RANDOM = new SecureRandom();
