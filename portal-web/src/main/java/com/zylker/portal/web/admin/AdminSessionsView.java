@@ -34,7 +34,7 @@ public class AdminSessionsView {
 
     /** The word to type before delete-all runs. */
     public static final String DELETE_WORD = "DELETE";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
     PortalSessions sessions;
