@@ -52,6 +52,11 @@ public final class Browser implements ParameterResolver, AfterAllCallback {
         return classContext.getStore(ExtensionContext.Namespace.create(Browser.class, classContext.getRequiredTestClass()));
     }
 
+    /** A second, independent browser (its own profile and cookies) for tests with two people; the caller quits it. */
+    static WebDriver another() {
+        return start();
+    }
+
     private static WebDriver start() {
         RequiredServices.require(CHROMEDRIVER.canExecute() && CHROMIUM.canExecute(),
                 "Chromium and chromedriver are not installed (apt-get install -y chromium chromium-driver)");

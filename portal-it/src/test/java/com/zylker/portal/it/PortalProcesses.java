@@ -35,9 +35,13 @@ final class PortalProcesses {
 
     /** Starts one process without waiting (see {@link #awaitReady}), so that several can boot at once. */
     static RunningPortal launch(String name, Map<String, String> environment) {
+        return launch(name, environment, freePort());
+    }
+
+    /** As {@link #launch(String, Map)} on a given port (a restart that must keep its address). */
+    static RunningPortal launch(String name, Map<String, String> environment, int port) {
         Path root = Path.of(System.getProperty("portal.root", "..")).toAbsolutePath().normalize();
         Path target = root.resolve("portal-it/target");
-        int port = freePort();
         Path data = target.resolve("portal-data-" + name + "-" + port);
         Path log = target.resolve("portal-" + name + "-" + port + ".log");
         try {

@@ -17,7 +17,7 @@ public final class AuthPages {
 
     public static String signIn(String base, DataCenter dc, AuthorizationRequest request) {
         StringBuilder users = new StringBuilder();
-        for (DemoUser u : DemoUsers.ALL) {
+        for (DemoUser u : DemoUsers.SIGN_IN) {
             users.append("<button type=\"submit\" name=\"user\" value=\"").append(Html.escape(u.email()))
                     .append("\" id=\"").append(Html.escape(u.buttonId())).append("\">")
                     .append(Html.escape(u.displayName()))

@@ -25,17 +25,34 @@ public final class DemoUsers {
 
     public static final List<DemoUser> ALL = List.of(PRIYA, DANIEL, AISHA, LUKAS, NOAH);
 
+    /**
+     * Someone with a Zoho account outside the academy (own domain, own CRM organization), so the portal's
+     * "who may sign in" rule has someone to refuse. Not a member of the academy's CRM or Books organizations.
+     */
+    public static final DemoUser OUTSIDER = new DemoUser(70099887001L, "8812345000000281001", "Oscar", "Vance",
+            "oscar.vance@northwind-tutors.example", "Tutor (outside the academy)", "Administrator", DataCenter.COM,
+            "Europe/London");
+
+    /** Everyone who can sign in at the sandbox: the academy's people and the outsider. */
+    public static final List<DemoUser> SIGN_IN = List.of(PRIYA, DANIEL, AISHA, LUKAS, NOAH, OUTSIDER);
+
     private DemoUsers() {
     }
 
+    /** Anyone who can sign in, the outsider included. */
     public static Optional<DemoUser> byEmail(String email) {
         if (email == null) {
             return Optional.empty();
         }
         String wanted = email.trim().toLowerCase(Locale.ROOT);
-        return ALL.stream().filter(u -> u.email().equals(wanted)).findFirst();
+        return SIGN_IN.stream().filter(u -> u.email().equals(wanted)).findFirst();
     }
 
+    public static boolean isOutsider(DemoUser user) {
+        return OUTSIDER.equals(user);
+    }
+
+    /** The academy's CRM users of a data centre (never the outsider). */
     public static List<DemoUser> of(DataCenter dc) {
         return ALL.stream().filter(u -> u.dc() == dc).toList();
     }

@@ -201,4 +201,23 @@ final class CrmMetadata {
         m.put("license_details", Map.of("paid", true, "paid_type", "enterprise", "users_license_purchased", 10));
         return m;
     }
+
+    /** The outside user's own CRM organization: another company, another org id. */
+    public static Map<String, Object> outsiderOrg() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", "8812345000000000900");
+        m.put("company_name", "Northwind Tutors");
+        m.put("primary_email", "office@northwind-tutors.example");
+        m.put("domain_name", "northwindtutors");
+        m.put("zgid", "8812345");
+        m.put("time_zone", "Europe/London");
+        m.put("currency", "Pound Sterling - GBP");
+        m.put("currency_symbol", "£");
+        m.put("iso_code", "GBP");
+        m.put("country", "United Kingdom");
+        m.put("country_code", "GB");
+        m.put("type", "production");
+        m.put("license_details", Map.of("paid", true, "paid_type", "standard", "users_license_purchased", 3));
+        return m;
+    }
 }

@@ -79,6 +79,9 @@ public class CrmResource {
     public Response org() {
         return call("GET /crm/v8/org", grant -> {
             requireScope(grant, "ZohoCRM.org.READ", "ZohoCRM.org.ALL");
+            if (com.zylker.sandbox.core.DemoUsers.isOutsider(grant.user())) {
+                return json(200, Map.of("org", List.of(com.zylker.sandbox.crm.CrmMetadata.outsiderOrg())));
+            }
             return json(200, Map.of("org", List.of(sandbox.crm().orgInfo(grant.dc()))));
         });
     }

@@ -25,7 +25,7 @@ public class IndexResource {
                     .append(Html.escape(dc.apiDomain(base))).append("</code></td></tr>\n");
         }
         StringBuilder users = new StringBuilder();
-        for (DemoUser u : DemoUsers.ALL) {
+        for (DemoUser u : DemoUsers.SIGN_IN) {
             users.append("<tr><td>").append(Html.escape(u.displayName())).append("</td><td>")
                     .append(Html.escape(u.email())).append("</td><td>").append(Html.escape(u.role()))
                     .append("</td><td>").append(Html.escape(u.dc().id())).append("</td></tr>\n");

@@ -48,6 +48,7 @@ class ZohoSandboxContractIT {
     private static final String PRIYA = "priya.raman@zylkeracademy.com";
     private static final String AISHA = "aisha.khan@zylkeracademy.com";
     private static final String NOAH = "noah.williams@zylkeracademy.com";
+    private static final String OUTSIDER = "oscar.vance@northwind-tutors.example";
     private static final String MAIN_ORG = "810000001";
     private static final String EUROPE_ORG = "810000002";
     private static final String LUKAS = "lukas.schneider@zylkeracademy.eu";
@@ -430,6 +431,22 @@ class ZohoSandboxContractIT {
         assertThat(deals.getJsonObject("info").getInt("count")).isEqualTo(40);
         assertThat(deals.getJsonArray("data").getJsonObject(0).getJsonObject("Owner").getString("email"))
                 .isEqualTo(LUKAS);
+    }
+
+    @Test
+    void theOutsiderSignsInWithAnotherDomainAndAnotherCrmOrganization() throws Exception {
+        String outsider = tokens("com", OUTSIDER, PORTAL_SCOPES).getString("access_token");
+        String priya = tokens("com", PRIYA, PORTAL_SCOPES).getString("access_token");
+
+        JsonObject profile = json(get("/accounts/com/oauth/user/info", outsider).body());
+        String hisOrg = json(crmGet("com", "/org", outsider).body()).getJsonArray("org").getJsonObject(0).getString("id");
+        String academyOrg = json(crmGet("com", "/org", priya).body()).getJsonArray("org").getJsonObject(0).getString("id");
+        HttpResponse<String> signIn = get("/accounts/com/oauth/v2/auth?" + authQuery("offline", "consent", "s9"), null);
+
+        assertThat(profile.getString("Email")).isEqualTo(OUTSIDER);
+        assertThat(profile.getJsonNumber("ZUID").longValue()).isEqualTo(70099887001L);
+        assertThat(hisOrg).isNotEqualTo(academyOrg).isEqualTo("8812345000000000900");
+        assertThat(signIn.body()).contains("id=\"user-oscar-vance\"");
     }
 
     // ---- CRM v8: search, COQL, upsert, per-record errors, paging, limits, metadata --------------------------

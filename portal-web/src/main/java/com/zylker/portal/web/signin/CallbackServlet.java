@@ -1,5 +1,6 @@
 package com.zylker.portal.web.signin;
 
+import com.zylker.portal.core.security.ClientAddresses;
 import com.zylker.portal.core.security.SessionCookies;
 import com.zylker.portal.core.signin.SignInFailedException;
 import com.zylker.portal.core.signin.SignInProblem;
@@ -36,7 +37,7 @@ public class CallbackServlet extends HttpServlet {
             SignInService.Completed completed = signIn.complete(new SignInService.Callback(
                             request.getParameter("code"), request.getParameter("state"), request.getParameter("location"),
                             request.getParameter("accounts-server"), request.getParameter("error")),
-                    stateCookie, SessionCookies.readSession(request), request.getRemoteAddr(), request.getHeader("User-Agent"));
+                    stateCookie, SessionCookies.readSession(request), ClientAddresses.of(request), request.getHeader("User-Agent"));
             SessionCookies.writeSession(request, response, completed.sessionId());
             response.sendRedirect(completed.returnTo());
         } catch (SignInFailedException e) {
@@ -52,7 +53,8 @@ public class CallbackServlet extends HttpServlet {
     private static void showProblem(HttpServletRequest request, HttpServletResponse response, SignInProblem problem)
             throws ServletException, IOException {
         boolean passing = problem == SignInProblem.ZOHO_UNAVAILABLE || problem == SignInProblem.PORTAL_UNAVAILABLE;
-        response.setStatus(passing ? 503 : 400);
+        boolean refused = problem == SignInProblem.NOT_ALLOWED || problem == SignInProblem.BLOCKED;
+        response.setStatus(passing ? 503 : refused ? 403 : 400);
         request.setAttribute(PROBLEM_ATTRIBUTE, problem);
         request.getRequestDispatcher("/sign-in-problem.xhtml").forward(request, response);
     }

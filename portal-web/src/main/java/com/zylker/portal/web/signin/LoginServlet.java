@@ -1,6 +1,8 @@
 package com.zylker.portal.web.signin;
 
+import com.zylker.portal.core.security.ClientAddresses;
 import com.zylker.portal.core.security.PortalUser;
+import com.zylker.portal.core.session.PortalSessions;
 import com.zylker.portal.core.security.SessionCookies;
 import com.zylker.portal.core.signin.ReturnPaths;
 import com.zylker.portal.core.signin.SignInService;
@@ -30,7 +32,14 @@ public class LoginServlet extends HttpServlet {
             response.sendRedirect(ReturnPaths.sanitize(request.getParameter("return")));
             return;
         }
-        SignInService.Started started = signIn.start(request.getParameter("dc"), request.getParameter("return"));
+        SignInService.Started started;
+        try {
+            started = signIn.start(request.getParameter("dc"), request.getParameter("return"), ClientAddresses.of(request));
+        } catch (PortalSessions.TooManySignInsException e) {
+            response.setHeader("Retry-After", "60");
+            response.sendError(429);
+            return;
+        }
         SessionCookies.writeLoginState(request, response, started.state(), STATE_COOKIE_SECONDS);
         response.sendRedirect(started.authorizationUrl().toString());
     }

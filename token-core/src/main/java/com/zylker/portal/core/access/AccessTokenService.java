@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -116,12 +117,91 @@ public class AccessTokenService implements AccessTokens {
             forget(user);
             return Revocation.NONE;
         }
-        return underUserLocks(user, token.get().id(), () -> {
-            Revocation outcome = tokenStore.findTokenById(token.get().id()).map(this::revoke).orElse(Revocation.NONE);
-            tokenStore.deleteToken(token.get().id());
+        return discard(token.get());
+    }
+
+    /**
+     * Ends the grant {@code seen} (a token read earlier, e.g. before a sign-out ended its session), but only
+     * if the row still holds that grant: when a new sign-in replaced the refresh token meanwhile, the new grant
+     * is left alone. The row is deleted by id and version, under the user's locks.
+     *
+     * @return what happened at Zoho; {@link Revocation#NONE} when the grant was gone or replaced
+     */
+    public Revocation discard(OAuthToken seen) {
+        String user = seen.userName();
+        return underUserLocks(user, seen.id(), () -> {
+            Optional<OAuthToken> current = tokenStore.findTokenById(seen.id());
+            if (current.isEmpty()) {
+                forget(user);
+                return Revocation.NONE;
+            }
+            if (!java.util.Objects.equals(current.get().refreshToken(), seen.refreshToken())) {
+                LOG.info(() -> "token " + seen.id() + " holds a newer grant: left in place");
+                return Revocation.NONE;
+            }
+            Revocation outcome = revoke(current.get());
+            if (!tokenStore.deleteTokenIfUnchanged(current.get().id(), current.get().version())) {
+                LOG.info(() -> "token " + seen.id() + " changed while it was being discarded: left in place");
+            }
             forget(user);
             return outcome;
         });
+    }
+
+    /**
+     * Ends a token that no live session uses (the purge): revoked at Zoho and deleted, unless a session
+     * appeared meanwhile ({@code stillUnused} is asked again under the token's locks).
+     *
+     * @return what happened at Zoho, or empty when the token was kept
+     */
+    public Optional<Revocation> discardUnused(String tokenId, java.util.function.Predicate<String> stillUnused) {
+        Optional<OAuthToken> token = tokenStore.findTokenById(tokenId);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        String user = token.get().userName() == null ? tokenId : token.get().userName();
+        return underUserLocks(user, tokenId, () -> {
+            Optional<OAuthToken> current = tokenStore.findTokenById(tokenId);
+            if (current.isEmpty() || !stillUnused.test(tokenId)) {
+                return Optional.<Revocation>empty();
+            }
+            Revocation outcome = revoke(current.get());
+            boolean deleted = tokenStore.deleteTokenIfUnchanged(tokenId, current.get().version());
+            forget(user);
+            return deleted ? Optional.of(outcome) : Optional.<Revocation>empty();
+        });
+    }
+
+    /** One grant Zoho did not confirm revoking (delete-all lists them). */
+    public record RevocationFailure(String user, String dataCentre) {
+    }
+
+    /**
+     * Delete-all: revokes every stored grant at Zoho, then deletes every token ({@code deleteTokens()}), and
+     * with them every session. Rows are deleted whether or not Zoho confirmed.
+     *
+     * @return the grants whose revocation Zoho refused or did not answer, and how many were revoked
+     */
+    public DeleteAllOutcome revokeAndDeleteAll() {
+        List<RevocationFailure> failures = new java.util.ArrayList<>();
+        int revoked = 0;
+        List<OAuthToken> tokens = tokenStore.getTokens();
+        for (OAuthToken token : tokens) {
+            Revocation outcome = revoke(token);
+            if (outcome == Revocation.FAILED) {
+                failures.add(new RevocationFailure(token.userName(), Optional.ofNullable(token.accountsServer())
+                        .flatMap(accounts::byAccountsServer).map(ZohoDataCentre::id).orElse("?")));
+            } else if (outcome == Revocation.REVOKED) {
+                revoked++;
+            }
+        }
+        tokenStore.deleteTokens();
+        cache.clear();
+        return new DeleteAllOutcome(tokens.size(), revoked, List.copyOf(failures));
+    }
+
+    /** What delete-all did: tokens deleted, revocations Zoho confirmed, and the ones it did not. */
+    public record DeleteAllOutcome(int tokens, int revoked, List<RevocationFailure> failures) {
     }
 
     /** What revoking a grant at Zoho gave. */

@@ -60,6 +60,31 @@ public class PortalConfig {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Lower-cased email domains whose people may sign in ({@code portal.sign-in.allowed-domains}). */
+    public Set<String> allowedSignInDomains() {
+        return config.getOptionalValue("portal.sign-in.allowed-domains", String.class).stream()
+                .flatMap(list -> Arrays.stream(list.split(",")))
+                .map(s -> s.trim().toLowerCase(Locale.ROOT))
+                .map(s -> s.startsWith("@") ? s.substring(1) : s)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The CRM organization whose users may sign in ({@code zoho.crm.org-id}), if configured. */
+    public Optional<String> crmOrgId() {
+        return optionalValue("zoho.crm.org-id").map(String::strip);
+    }
+
+    /** How often the purge runs ({@code portal.purge.interval}, ISO-8601). */
+    public java.time.Duration purgeInterval() {
+        return java.time.Duration.parse(optionalValue("portal.purge.interval").orElse("PT15M").strip());
+    }
+
+    /** How long audit rows are kept ({@code portal.audit.retention}, ISO-8601). */
+    public java.time.Duration auditRetention() {
+        return java.time.Duration.parse(optionalValue("portal.audit.retention").orElse("P365D").strip());
+    }
+
     public String value(String key) {
         return config.getValue(key, String.class);
     }

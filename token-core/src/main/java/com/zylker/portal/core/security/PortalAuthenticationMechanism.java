@@ -58,7 +58,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
                 request.setAttribute(SESSION_ATTRIBUTE, session.get());
                 response.setHeader("Cache-Control", "no-store");
                 return context.notifyContainerAboutLogin(new CallerPrincipal(session.get().userEmail()),
-                        PortalRoles.of(session.get().userEmail(), config));
+                        PortalRoles.of(session.get().userEmail(), session.get().zuid(), config));
             }
             SessionCookies.clearSession(request, response);
         }

@@ -44,7 +44,7 @@ public class PortalUser {
     }
 
     public boolean isAdmin() {
-        return session().map(s -> PortalRoles.of(s.userEmail(), config).contains(PortalRoles.ADMIN)).orElse(false);
+        return session().map(s -> PortalRoles.of(s.userEmail(), s.zuid(), config).contains(PortalRoles.ADMIN)).orElse(false);
     }
 
     /** The signed-in user's email; for code paths that only run behind a security constraint. */

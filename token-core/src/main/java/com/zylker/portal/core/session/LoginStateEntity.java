@@ -21,13 +21,17 @@ public class LoginStateEntity {
     @Column(name = "created_at", nullable = false, updatable = false)
     private LocalDateTime createdAt;
 
+    @Column(name = "client_ip", length = 45, updatable = false)
+    private String clientIp;
+
     protected LoginStateEntity() {
     }
 
-    LoginStateEntity(byte[] stateHash, String returnTo, LocalDateTime createdAt) {
+    LoginStateEntity(byte[] stateHash, String returnTo, LocalDateTime createdAt, String clientIp) {
         this.stateHash = stateHash.clone();
         this.returnTo = returnTo;
         this.createdAt = createdAt;
+        this.clientIp = clientIp;
     }
 
     String returnTo() {

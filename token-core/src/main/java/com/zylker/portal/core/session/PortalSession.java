@@ -8,5 +8,5 @@ import java.time.Instant;
  */
 public record PortalSession(String publicId, String userEmail, String displayName, String tokenId,
                             String dataCentre, Instant createdAt, Instant lastSeenAt, String clientIp,
-                            String userAgent) {
+                            String userAgent, String zuid) {
 }

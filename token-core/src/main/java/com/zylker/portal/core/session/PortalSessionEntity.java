@@ -42,11 +42,14 @@ public class PortalSessionEntity {
     @Column(name = "user_agent", length = 512)
     private String userAgent;
 
+    @Column(name = "zuid", length = 32, updatable = false)
+    private String zuid;
+
     protected PortalSessionEntity() {
     }
 
     PortalSessionEntity(byte[] idHash, String publicId, String userEmail, String displayName, String tokenId,
-                        String dataCentre, LocalDateTime now, String clientIp, String userAgent) {
+                        String dataCentre, LocalDateTime now, String clientIp, String userAgent, String zuid) {
         this.idHash = idHash.clone();
         this.publicId = publicId;
         this.userEmail = userEmail;
@@ -57,11 +60,12 @@ public class PortalSessionEntity {
         this.lastSeenAt = now;
         this.clientIp = clientIp;
         this.userAgent = userAgent;
+        this.zuid = zuid;
     }
 
     PortalSession toSession() {
         return new PortalSession(publicId, userEmail, displayName, tokenId, dataCentre,
-                PortalSessions.toInstant(createdAt), PortalSessions.toInstant(lastSeenAt), clientIp, userAgent);
+                PortalSessions.toInstant(createdAt), PortalSessions.toInstant(lastSeenAt), clientIp, userAgent, zuid);
     }
 
     LocalDateTime createdAt() {
@@ -70,6 +74,14 @@ public class PortalSessionEntity {
 
     LocalDateTime lastSeenAt() {
         return lastSeenAt;
+    }
+
+    String tokenId() {
+        return tokenId;
+    }
+
+    byte[] idHash() {
+        return idHash.clone();
     }
 
     String userEmail() {

@@ -33,6 +33,10 @@ import java.util.UUID;
 public class PortalSessions {
 
     static final long LOGIN_STATE_MINUTES = 10;
+    /** Pending sign-ins one client address may hold; its oldest give way to a new one. */
+    public static final int LOGIN_STATES_PER_CLIENT = 30;
+    /** Pending sign-ins in total; past it {@code /login} is refused until some finish or expire. */
+    public static final int LOGIN_STATES_TOTAL = 5_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "portal")
@@ -48,9 +52,17 @@ public class PortalSessions {
     @Transactional
     public String create(String userEmail, String displayName, String tokenId, String dataCentre,
                          String clientIp, String userAgent) {
+        return create(userEmail, displayName, null, tokenId, dataCentre, clientIp, userAgent);
+    }
+
+    /** As {@link #create(String, String, String, String, String, String)}, with the user's Zoho account id. */
+    @Transactional
+    public String create(String userEmail, String displayName, String zuid, String tokenId, String dataCentre,
+                         String clientIp, String userAgent) {
         String raw = newSecret();
         em.persist(new PortalSessionEntity(hash(raw), UUID.randomUUID().toString(), userEmail,
-                truncate(displayName, 255), tokenId, dataCentre, now(), truncate(clientIp, 45), truncate(userAgent, 512)));
+                truncate(displayName, 255), tokenId, dataCentre, now(), truncate(clientIp, 45), truncate(userAgent, 512),
+                truncate(zuid, 32)));
         return raw;
     }
 
@@ -99,12 +111,155 @@ public class PortalSessions {
         return deleteSession(idHash) > 0 ? Optional.of(entity.userEmail()) : Optional.empty();
     }
 
+    /** The user a session cookie belongs to, without touching the session. */
+    @Transactional
+    public Optional<String> peekUser(String rawId) {
+        if (rawId == null || rawId.isBlank() || rawId.length() > 100) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(PortalSessionEntity.class, hash(rawId))).map(PortalSessionEntity::userEmail);
+    }
+
     /** Ends every session of a user; returns how many there were. */
     @Transactional
     public int endAllFor(String userEmail) {
         return em.createQuery("DELETE FROM PortalSessionEntity s WHERE s.userEmail = :email")
                 .setParameter("email", userEmail)
                 .executeUpdate();
+    }
+
+    /**
+     * The user's sessions that are still live by the session policy: expired rows that no request has
+     * removed yet do not count (sign-out of the last live browser must revoke the grant).
+     */
+    @Transactional
+    public long countLiveFor(String userEmail) {
+        LocalDateTime now = now();
+        SessionPolicy policy = policy();
+        return em.createQuery("SELECT COUNT(s) FROM PortalSessionEntity s WHERE s.userEmail = :email"
+                        + " AND s.lastSeenAt > :idleCutoff AND s.createdAt > :ageCutoff", Long.class)
+                .setParameter("email", userEmail)
+                .setParameter("idleCutoff", now.minus(policy.idleTimeout()))
+                .setParameter("ageCutoff", now.minus(policy.maxAge()))
+                .getSingleResult();
+    }
+
+    /** Live sessions using a token (the purge keeps tokens that have one). */
+    @Transactional
+    public long countLiveForToken(String tokenId) {
+        LocalDateTime now = now();
+        SessionPolicy policy = policy();
+        return em.createQuery("SELECT COUNT(s) FROM PortalSessionEntity s WHERE s.tokenId = :tokenId"
+                        + " AND s.lastSeenAt > :idleCutoff AND s.createdAt > :ageCutoff", Long.class)
+                .setParameter("tokenId", tokenId)
+                .setParameter("idleCutoff", now.minus(policy.idleTimeout()))
+                .setParameter("ageCutoff", now.minus(policy.maxAge()))
+                .getSingleResult();
+    }
+
+    /** Ends one session by its public id (an administrator's revoke); returns it, if it existed. */
+    @Transactional
+    public Optional<PortalSession> endByPublicId(String publicId) {
+        if (publicId == null || publicId.length() > 36) {
+            return Optional.empty();
+        }
+        List<PortalSessionEntity> rows = em.createQuery(
+                        "SELECT s FROM PortalSessionEntity s WHERE s.publicId = :publicId", PortalSessionEntity.class)
+                .setParameter("publicId", publicId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        PortalSessionEntity row = rows.get(0);
+        return deleteSession(row.idHash()) > 0 ? Optional.of(row.toSession()) : Optional.empty();
+    }
+
+    /** Ends every session of every user; returns how many there were. */
+    @Transactional
+    public int endAll() {
+        return em.createQuery("DELETE FROM PortalSessionEntity s").executeUpdate();
+    }
+
+    /** Whether a session is past the policy's idle timeout or maximum age at this moment. */
+    public boolean isExpired(PortalSession session) {
+        return policy().isExpired(session.createdAt(), session.lastSeenAt(), clock.instant());
+    }
+
+    /**
+     * The purge: deletes every session past the idle timeout or the maximum age, and every sign-in attempt
+     * past its life.
+     *
+     * @return how many sessions and login states were deleted
+     */
+    @Transactional
+    public int[] purgeExpired() {
+        LocalDateTime now = now();
+        SessionPolicy policy = policy();
+        int sessions = em.createQuery("DELETE FROM PortalSessionEntity s"
+                        + " WHERE s.lastSeenAt <= :idleCutoff OR s.createdAt <= :ageCutoff")
+                .setParameter("idleCutoff", now.minus(policy.idleTimeout()))
+                .setParameter("ageCutoff", now.minus(policy.maxAge()))
+                .executeUpdate();
+        int states = em.createQuery("DELETE FROM LoginStateEntity l WHERE l.createdAt < :cutoff")
+                .setParameter("cutoff", now.minusMinutes(LOGIN_STATE_MINUTES))
+                .executeUpdate();
+        return new int[] {sessions, states};
+    }
+
+    /** Ids of tokens no session row refers to, last written before {@code quietFor} ago (not a sign-in in flight). */
+    @Transactional
+    public List<String> tokensWithoutSessions(Duration quietFor) {
+        return em.createQuery("SELECT t.id FROM OAuthTokenEntity t WHERE t.updatedAt < :cutoff AND NOT EXISTS"
+                        + " (SELECT s.publicId FROM PortalSessionEntity s WHERE s.tokenId = t.id)", String.class)
+                .setParameter("cutoff", now().minus(quietFor))
+                .setMaxResults(1000)
+                .getResultList();
+    }
+
+    /** One page of every session, for the admin table; {@code userFilter} matches name or email (contains). */
+    @Transactional
+    public List<SessionRow> page(String userFilter, String sortField, boolean ascending, int offset, int limit) {
+        String order = switch (sortField == null ? "" : sortField) {
+            case "user" -> "s.userEmail";
+            case "dataCentre" -> "s.dataCentre";
+            case "lastSeen" -> "s.lastSeenAt";
+            case "clientIp" -> "s.clientIp";
+            case "tokenExpiry" -> "t.expiryTime";
+            default -> "s.createdAt";
+        };
+        String jpql = "SELECT s, t.expiryTime, t.refreshTokenHash FROM PortalSessionEntity s, OAuthTokenEntity t"
+                + " WHERE t.id = s.tokenId" + (userFilter == null || userFilter.isBlank() ? ""
+                : " AND (LOWER(s.userEmail) LIKE :filter OR LOWER(s.displayName) LIKE :filter)")
+                + " ORDER BY " + order + (ascending ? " ASC" : " DESC") + ", s.publicId";
+        var query = em.createQuery(jpql, Object[].class).setFirstResult(Math.max(0, offset))
+                .setMaxResults(Math.max(1, Math.min(limit, 200)));
+        if (userFilter != null && !userFilter.isBlank()) {
+            query.setParameter("filter", likePattern(userFilter));
+        }
+        Instant now = clock.instant();
+        SessionPolicy policy = policy();
+        return query.getResultStream().map(r -> {
+            PortalSession session = ((PortalSessionEntity) r[0]).toSession();
+            return new SessionRow(session, r[1] == null ? null : toInstant((LocalDateTime) r[1]), r[2] != null,
+                    policy.isExpired(session.createdAt(), session.lastSeenAt(), now));
+        }).toList();
+    }
+
+    /** How many sessions {@link #page} can show for this filter. */
+    @Transactional
+    public long count(String userFilter) {
+        String jpql = "SELECT COUNT(s) FROM PortalSessionEntity s" + (userFilter == null || userFilter.isBlank() ? ""
+                : " WHERE LOWER(s.userEmail) LIKE :filter OR LOWER(s.displayName) LIKE :filter");
+        var query = em.createQuery(jpql, Long.class);
+        if (userFilter != null && !userFilter.isBlank()) {
+            query.setParameter("filter", likePattern(userFilter));
+        }
+        return query.getSingleResult();
+    }
+
+    /** How many sign-in attempts are pending (tests, the admin page). */
+    @Transactional
+    public long pendingLogins() {
+        return em.createQuery("SELECT COUNT(l) FROM LoginStateEntity l", Long.class).getSingleResult();
     }
 
     @Transactional
@@ -125,13 +280,53 @@ public class PortalSessions {
     /** Records a sign-in attempt; returns the {@code state} to send to Zoho (and to bind to the browser). */
     @Transactional
     public String beginLogin(String returnTo) {
+        return beginLogin(returnTo, null);
+    }
+
+    /**
+     * Records a sign-in attempt from a client address. {@code /login} needs no sign-in, so it must not let
+     * anyone fill the table: one address keeps at most {@value #LOGIN_STATES_PER_CLIENT} pending attempts (its
+     * oldest give way), and past {@value #LOGIN_STATES_TOTAL} in total new attempts are refused.
+     *
+     * @throws TooManySignInsException when the total bound is reached
+     */
+    @Transactional
+    public String beginLogin(String returnTo, String clientIp) {
         LocalDateTime now = now();
         em.createQuery("DELETE FROM LoginStateEntity l WHERE l.createdAt < :cutoff")
                 .setParameter("cutoff", now.minusMinutes(LOGIN_STATE_MINUTES))
                 .executeUpdate();
+        String ip = truncate(clientIp, 45);
+        if (ip != null) {
+            List<byte[]> beyond = em.createQuery("SELECT l.stateHash FROM LoginStateEntity l WHERE l.clientIp = :ip"
+                            + " ORDER BY l.createdAt DESC", byte[].class)
+                    .setParameter("ip", ip)
+                    .setFirstResult(LOGIN_STATES_PER_CLIENT - 1)
+                    .setMaxResults(1000)
+                    .getResultList();
+            if (!beyond.isEmpty()) {
+                em.createQuery("DELETE FROM LoginStateEntity l WHERE l.stateHash IN :hashes")
+                        .setParameter("hashes", beyond).executeUpdate();
+            }
+        }
+        long total = em.createQuery("SELECT COUNT(l) FROM LoginStateEntity l", Long.class).getSingleResult();
+        if (total >= LOGIN_STATES_TOTAL) {
+            throw new TooManySignInsException();
+        }
         String state = newSecret();
-        em.persist(new LoginStateEntity(hash(state), returnTo, now));
+        em.persist(new LoginStateEntity(hash(state), returnTo, now, ip));
         return state;
+    }
+
+    /** Too many sign-ins are pending: {@code /login} answers 429 until some finish or expire. */
+    public static class TooManySignInsException extends RuntimeException {
+        public TooManySignInsException() {
+            super("too many sign-ins in progress");
+        }
+    }
+
+    /** A session as the admin table shows it: with its token's access-token expiry and whether a refresh token is held. */
+    public record SessionRow(PortalSession session, Instant tokenExpiry, boolean hasRefreshToken, boolean expired) {
     }
 
     /**
@@ -192,6 +387,12 @@ public class PortalSessions {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    private static String likePattern(String filter) {
+        String text = filter.strip().toLowerCase(java.util.Locale.ROOT);
+        text = text.length() > 100 ? text.substring(0, 100) : text;
+        return "%" + text.replace("\\", "").replace("%", "").replace("_", "") + "%";
     }
 
     private static String truncate(String value, int max) {

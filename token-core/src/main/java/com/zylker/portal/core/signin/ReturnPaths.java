@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 public final class ReturnPaths {
 
     public static final String HOME = "/home";
-    private static final int MAX_LENGTH = 2000;
+    /** Kept short: the return path is stored with every pending sign-in ({@code login_state}). */
+    private static final int MAX_LENGTH = 512;
     private static final Pattern SAFE = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*");
 
     private ReturnPaths() {

@@ -16,6 +16,10 @@ public enum SignInProblem {
             "Please try again; if it keeps happening, tell the portal team the time it happened."),
     NO_OFFLINE_ACCESS("Zoho did not grant lasting access",
             "The portal needs offline access to keep you signed in. Please sign in again and accept the consent screen."),
+    NOT_ALLOWED("This Zoho account may not use the portal",
+            "The staff portal is for Zylker Academy accounts only. Nothing was kept, and the access you just gave was withdrawn at Zoho. If you work for the academy, sign in with your academy account."),
+    BLOCKED("Your access to the portal has been withdrawn",
+            "An administrator has blocked this account. Nothing was kept, and the access you just gave was withdrawn at Zoho. Ask the portal team if you think this is a mistake."),
     PORTAL_UNAVAILABLE("The portal could not finish your sign-in",
             "Something on our side is unavailable right now; nothing was saved. Please try again in a minute.");
 

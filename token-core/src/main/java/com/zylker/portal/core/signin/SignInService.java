@@ -1,6 +1,11 @@
 package com.zylker.portal.core.signin;
 
 import com.zylker.portal.core.access.AccessTokenService;
+import com.zylker.portal.core.admin.AuditAction;
+import com.zylker.portal.core.admin.AuditTrail;
+import com.zylker.portal.core.admin.BlockedUsers;
+import com.zylker.portal.core.config.PortalConfig;
+import com.zylker.portal.core.zoho.crm.ZohoCrmClient;
 import com.zylker.portal.core.session.PortalSessions;
 import com.zylker.portal.core.token.OAuthToken;
 import com.zylker.portal.core.token.TokenStore;
@@ -58,6 +63,18 @@ public class SignInService {
     @Inject
     Clock clock = Clock.systemUTC();
 
+    @Inject
+    PortalConfig config;
+
+    @Inject
+    BlockedUsers blocked;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ZohoCrmClient crm;
+
     /** A sign-in started: where to send the browser, and the state to bind to it (cookie). */
     public record Started(URI authorizationUrl, String state) {
         @Override
@@ -83,8 +100,17 @@ public class SignInService {
     }
 
     public Started start(String dataCentre, String returnTo) {
+        return start(dataCentre, returnTo, null);
+    }
+
+    /**
+     * Starts a sign-in from a client address; pending sign-ins are bounded per address and in total.
+     *
+     * @throws PortalSessions.TooManySignInsException when too many are pending
+     */
+    public Started start(String dataCentre, String returnTo, String clientIp) {
         ZohoDataCentre dc = Optional.ofNullable(dataCentre).flatMap(accounts::byId).orElse(accounts.defaultDc());
-        String state = sessions.beginLogin(ReturnPaths.sanitize(returnTo));
+        String state = sessions.beginLogin(ReturnPaths.sanitize(returnTo), clientIp);
         return new Started(oauth.authorizationUrl(dc, state), state);
     }
 
@@ -104,17 +130,29 @@ public class SignInService {
         try {
             ZohoUser user = zoho(() -> oauth.userInfo(dc, grant.accessToken()));
             String email = user.email().trim().toLowerCase(Locale.ROOT);
+            String zuid = user.zuid() == null || user.zuid().isBlank() ? null : user.zuid().strip();
+            admit(dc, grant, email, zuid, clientIp);
 
             Optional<OAuthToken> previous = tokenStore.findToken(OAuthToken.builder().userName(email).build());
+            if (previous.isPresent() && previous.get().zuid() != null && zuid != null && !zuid.equals(previous.get().zuid())) {
+                // The email now belongs to another Zoho account: the old account's grant is revoked and
+                // deleted (its sessions with it), and never reused for the new one.
+                OAuthToken old = previous.get();
+                LOG.info(() -> "the email of token " + old.id() + " moved to another Zoho account: old grant ended");
+                accessTokens.discard(old);
+                previous = Optional.empty();
+            }
+            Optional<OAuthToken> reusable = previous;
             String refreshToken = grant.refreshToken() != null ? grant.refreshToken()
-                    : previous.map(OAuthToken::refreshToken).orElse(null);
+                    : reusable.map(OAuthToken::refreshToken).orElse(null);
             if (refreshToken == null) {
                 throw new SignInFailedException(SignInProblem.NO_OFFLINE_ACCESS, "no refresh token granted", null);
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             OAuthToken replacement = OAuthToken.builder()
-                    .id(previous.map(OAuthToken::id).orElse(null))
+                    .id(reusable.map(OAuthToken::id).orElse(null))
                     .userName(email)
+                    .zuid(zuid)
                     .clientId(settings.clientId())
                     .clientSecret(settings.clientSecret())
                     .accessToken(grant.accessToken())
@@ -125,15 +163,16 @@ public class SignInService {
                     .accountsServer(dc.accountsUrl().toString())
                     .build();
             // In the refresh queue: a refresh in flight must not save the old refresh token over this one.
-            OAuthToken saved = accessTokens.storeGrant(replacement, previous.map(OAuthToken::id).orElse(null));
+            OAuthToken saved = accessTokens.storeGrant(replacement, reusable.map(OAuthToken::id).orElse(null));
             stored = true;
-            previous.filter(p -> p.refreshToken() != null && !p.refreshToken().equals(refreshToken))
+            reusable.filter(p -> p.refreshToken() != null && !p.refreshToken().equals(refreshToken))
                     .ifPresent(accessTokens::revoke);
 
             if (previousSessionId != null) {
                 sessions.end(previousSessionId);
             }
-            String sessionId = sessions.create(email, user.displayName(), saved.id(), dc.id(), clientIp, userAgent);
+            String sessionId = sessions.create(email, user.displayName(), zuid, saved.id(), dc.id(), clientIp, userAgent);
+            audit.record(AuditAction.SIGN_IN, email, email, null, "data centre " + dc.id(), clientIp);
             return new Completed(sessionId, returnTo);
         } catch (RuntimeException e) {
             if (!stored && grant.refreshToken() != null) {
@@ -152,16 +191,61 @@ public class SignInService {
      * @return the signed-out user's email, if the session existed
      */
     public Optional<String> signOut(String sessionId, boolean everywhere) {
+        return signOut(sessionId, everywhere, null);
+    }
+
+    /**
+     * As {@link #signOut(String, boolean)}, recorded in the audit trail with the client address. Only live
+     * sessions count as "another browser": expired rows the purge has not removed yet do not keep the grant.
+     * The token is read before the session ends and discarded only if it still holds that grant, so a
+     * sign-out racing a new sign-in in another browser does not revoke the new grant.
+     */
+    public Optional<String> signOut(String sessionId, boolean everywhere, String clientIp) {
+        Optional<String> owner = sessions.peekUser(sessionId);
+        Optional<OAuthToken> token = owner.flatMap(email -> tokenStore.findToken(OAuthToken.builder().userName(email).build()));
         Optional<String> user = sessions.end(sessionId);
         user.ifPresent(email -> {
             if (everywhere) {
                 sessions.endAllFor(email);
             }
-            if (everywhere || sessions.countFor(email) == 0) {
-                accessTokens.discard(email);
+            if (everywhere || sessions.countLiveFor(email) == 0) {
+                if (token.isPresent() && token.get().userName() != null && token.get().userName().equalsIgnoreCase(email)) {
+                    accessTokens.discard(token.get());
+                } else {
+                    accessTokens.discard(email);
+                }
             }
+            audit.record(everywhere ? AuditAction.SIGN_OUT_EVERYWHERE : AuditAction.SIGN_OUT, email, email, null, null, clientIp);
         });
         return user;
+    }
+
+    /**
+     * Who may sign in ({@link SignInPolicy}), and nobody blocked. A refusal is audited and thrown; the caller
+     * revokes the fresh grant, and nothing has been stored.
+     */
+    private void admit(ZohoDataCentre dc, TokenGrant grant, String email, String zuid, String clientIp) {
+        if (blocked != null && blocked.isBlocked(email, zuid)) {
+            audit.record(AuditAction.SIGN_IN_REFUSED, email, email, null, "blocked", clientIp);
+            throw new SignInFailedException(SignInProblem.BLOCKED, "blocked user", null);
+        }
+        SignInPolicy policy = SignInPolicy.of(config);
+        if (policy.admitsByDomain(email)) {
+            return;
+        }
+        if (policy.checksOrganization()) {
+            try {
+                String orgId = crm.orgWith(grant.accessToken(), URI.create(apiDomainOf(dc, grant.apiDomain()))).id();
+                if (policy.admitsOrganization(orgId)) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // No CRM access (Books-only staff outside the allowed domains) or CRM unavailable: not admitted.
+                LOG.info(() -> "CRM organization check failed: " + e.getClass().getSimpleName());
+            }
+        }
+        audit.record(AuditAction.SIGN_IN_REFUSED, email, email, null, "domain or organization not allowed", clientIp);
+        throw new SignInFailedException(SignInProblem.NOT_ALLOWED, "domain or organization not allowed", null);
     }
 
     private String checkState(String state, String stateCookie) {

@@ -140,6 +140,16 @@ public final class JpaTokenStore implements TokenStore {
     }
 
     @Override
+    public boolean deleteTokenIfUnchanged(String id, long version) {
+        if (id == null) {
+            return false;
+        }
+        return run("deleteTokenIfUnchanged", em -> em.createQuery(
+                        "delete from OAuthTokenEntity t where t.id = :id and t.version = :version")
+                .setParameter("id", id).setParameter("version", version).executeUpdate()) > 0;
+    }
+
+    @Override
     public List<OAuthToken> getTokens() {
         List<OAuthTokenEntity> rows = read("getTokens", em -> em.createQuery(
                 "select t from OAuthTokenEntity t order by t.createdAt, t.id", OAuthTokenEntity.class).getResultList());
@@ -243,6 +253,7 @@ public final class JpaTokenStore implements TokenStore {
         row.setRedirectUrl(token.redirectUrl());
         row.setApiDomain(token.apiDomain());
         row.setAccountsServer(token.accountsServer());
+        row.setZuid(token.zuid());
         row.setUpdatedAt(updatedAt);
     }
 
@@ -292,6 +303,7 @@ public final class JpaTokenStore implements TokenStore {
                     .redirectUrl(row.getRedirectUrl())
                     .apiDomain(row.getApiDomain())
                     .accountsServer(row.getAccountsServer())
+                    .zuid(row.getZuid())
                     .createdAt(toInstant(row.getCreatedAt()))
                     .updatedAt(toInstant(row.getUpdatedAt()))
                     .version(row.getVersion())

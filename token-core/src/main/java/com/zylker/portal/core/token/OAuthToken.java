@@ -38,6 +38,7 @@ public final class OAuthToken {
     private final String redirectUrl;
     private final String apiDomain;
     private final String accountsServer;
+    private final String zuid;
     private final Instant createdAt;
     private final Instant updatedAt;
     private final Long version;
@@ -54,6 +55,7 @@ public final class OAuthToken {
         this.redirectUrl = b.redirectUrl;
         this.apiDomain = b.apiDomain;
         this.accountsServer = b.accountsServer;
+        this.zuid = b.zuid;
         this.createdAt = b.createdAt;
         this.updatedAt = b.updatedAt;
         this.version = b.version;
@@ -67,7 +69,7 @@ public final class OAuthToken {
     public Builder toBuilder() {
         return new Builder().id(id).userName(userName).clientId(clientId).clientSecret(clientSecret)
                 .refreshToken(refreshToken).accessToken(accessToken).grantToken(grantToken).expiryTime(expiryTime)
-                .redirectUrl(redirectUrl).apiDomain(apiDomain).accountsServer(accountsServer)
+                .redirectUrl(redirectUrl).apiDomain(apiDomain).accountsServer(accountsServer).zuid(zuid)
                 .createdAt(createdAt).updatedAt(updatedAt).version(version);
     }
 
@@ -117,6 +119,11 @@ public final class OAuthToken {
     /** The accounts server (DC) that issued the token, e.g. {@code https://accounts.zoho.eu}. */
     public String accountsServer() {
         return accountsServer;
+    }
+
+    /** The Zoho account id (ZUID) of the user the grant belongs to; {@code null} for rows stored before it was kept. */
+    public String zuid() {
+        return zuid;
     }
 
     /** Set by the store. */
@@ -172,6 +179,7 @@ public final class OAuthToken {
                 && Objects.equals(accessToken, t.accessToken) && Objects.equals(grantToken, t.grantToken)
                 && Objects.equals(expiryTime, t.expiryTime) && Objects.equals(redirectUrl, t.redirectUrl)
                 && Objects.equals(apiDomain, t.apiDomain) && Objects.equals(accountsServer, t.accountsServer)
+                && Objects.equals(zuid, t.zuid)
                 && Objects.equals(createdAt, t.createdAt) && Objects.equals(updatedAt, t.updatedAt)
                 && Objects.equals(version, t.version);
     }
@@ -207,6 +215,7 @@ public final class OAuthToken {
         private String redirectUrl;
         private String apiDomain;
         private String accountsServer;
+        private String zuid;
         private Instant createdAt;
         private Instant updatedAt;
         private Long version;
@@ -261,6 +270,11 @@ public final class OAuthToken {
 
         public Builder apiDomain(String value) {
             this.apiDomain = value;
+            return this;
+        }
+
+        public Builder zuid(String value) {
+            this.zuid = value;
             return this;
         }
 

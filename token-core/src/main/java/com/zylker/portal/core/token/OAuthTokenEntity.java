@@ -69,6 +69,9 @@ public class OAuthTokenEntity {
     @Column(name = "accounts_server", length = OAuthToken.MAX_NAME_LENGTH)
     private String accountsServer;
 
+    @Column(name = "zuid", length = 32)
+    private String zuid;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private LocalDateTime createdAt;
 
@@ -185,6 +188,14 @@ public class OAuthTokenEntity {
 
     void setApiDomain(String apiDomain) {
         this.apiDomain = apiDomain;
+    }
+
+    String getZuid() {
+        return zuid;
+    }
+
+    void setZuid(String zuid) {
+        this.zuid = zuid;
     }
 
     String getAccountsServer() {

@@ -48,6 +48,14 @@ public interface TokenStore {
     /** Deletes the token with this id; unknown ids are ignored. */
     void deleteToken(String id);
 
+    /**
+     * Deletes the token with this id only if it still has this {@link OAuthToken#version()}: a sign-out that
+     * read the token must not delete the grant a new sign-in stored meanwhile.
+     *
+     * @return whether a row was deleted
+     */
+    boolean deleteTokenIfUnchanged(String id, long version);
+
     /** Every stored token. */
     List<OAuthToken> getTokens();
 

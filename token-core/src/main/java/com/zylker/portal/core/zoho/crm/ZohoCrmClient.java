@@ -153,6 +153,19 @@ public final class ZohoCrmClient {
         return mapped(op, () -> CrmMapping.org(body.get("org")));
     }
 
+    /**
+     * The CRM organization of a grant not stored yet (the sign-in's organization check), with its fresh
+     * access token at the data centre's API domain; no renewal.
+     */
+    public CrmOrg orgWith(String accessToken, java.net.URI apiBase) {
+        String op = "get organization";
+        ZohoResponse r = calls.sendWith(accessToken, apiBase, ZohoRequest.get(ZohoProduct.CRM, op, BASE + "org", Map.of()));
+        CrmErrors.requireOk(r, op);
+        JsonObject body = object(r, op);
+        CrmErrors.rejectErrorShape(r, body.containsKey("org"), op);
+        return mapped(op, () -> CrmMapping.org(body.get("org")));
+    }
+
     public CrmUser currentUser(String user) {
         String op = "get current user";
         ZohoResponse r = get(user, op, "users", Map.of("type", "CurrentUser"));
