@@ -1,5 +1,6 @@
 package com.zylker.portal.web.signin;
 
+import com.zylker.portal.core.security.ClientAddresses;
 import com.zylker.portal.core.security.SessionCookies;
 import com.zylker.portal.core.signin.SignInFailedException;
 import com.zylker.portal.core.signin.SignInProblem;
@@ -36,7 +37,7 @@ public class CallbackServlet extends HttpServlet {
             SignInService.Completed completed = signIn.complete(new SignInService.Callback(
                             request.getParameter("code"), request.getParameter("state"), request.getParameter("location"),
                             request.getParameter("accounts-server"), request.getParameter("error")),
-                    stateCookie, SessionCookies.readSession(request), request.getRemoteAddr(), request.getHeader("User-Agent"));
+                    stateCookie, SessionCookies.readSession(request), ClientAddresses.clientAddress(request), request.getHeader("User-Agent"));
             SessionCookies.writeSession(request, response, completed.sessionId());
             response.sendRedirect(completed.returnTo());
         } catch (SignInFailedException e) {

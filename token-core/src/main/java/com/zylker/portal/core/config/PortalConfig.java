@@ -60,6 +60,11 @@ public class PortalConfig {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Every key any config source knows (system properties, environment, properties files). */
+    public Iterable<String> propertyNames() {
+        return config.getPropertyNames();
+    }
+
     public String value(String key) {
         return config.getValue(key, String.class);
     }
