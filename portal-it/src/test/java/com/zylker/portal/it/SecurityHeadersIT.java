@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,7 +100,6 @@ class SecurityHeadersIT {
 
     @Test
     void theLogOfAJourneyHoldsNoneOfTheTokensCodesOrSecretsZohoIssued() throws Exception {
-        long logStart = Files.size(portal.log());
         portal.sandbox().tokenLifetime(70); // renewals within the journey, so refresh tokens are used too
         URI callback = client.authorize(client.startLogin("return=%2Fhome"), PRIYA, true);
         String code = PortalClient.query(callback).get("code");
@@ -121,9 +119,9 @@ class SecurityHeadersIT {
         secrets.add(code);
         secrets.add(state);
         secrets.add("zylker-sandbox-demo-secret");
-        byte[] all = Files.readAllBytes(portal.log());
-        String log = new String(Arrays.copyOfRange(all, (int) logStart, all.length), StandardCharsets.UTF_8);
-        assertThat(log).as("the journey logged something").isNotBlank();
+        // The whole process log (every WAR and the sandbox write to it): tokens are unique to this run.
+        String log = new String(Files.readAllBytes(portal.log()), StandardCharsets.UTF_8);
+        assertThat(log).as("positive control: this is the portal's log").contains("Zoho sandbox: client 1000.ZYLKERDEMO");
         for (String secret : secrets) {
             assertThat(log).as("the log holds no issued token, code or secret").doesNotContain(secret);
         }
