@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -39,12 +38,30 @@ public class PortalMetrics implements ZohoCallObserver {
     private volatile MetricRegistry registry;
     private volatile boolean unavailable;
 
+    /** Creates the counters at 0, so a scrape shows them before the first event. */
+    public void prepare() {
+        MetricRegistry r = registry();
+        if (r != null) {
+            for (String outcome : new String[] {"ok", "refused", "failed"}) {
+                r.counter(refreshes(), new Tag("outcome", outcome));
+            }
+            r.counter(purgeRuns());
+        }
+    }
+
+    private static Metadata refreshes() {
+        return Metadata.builder().withName("portal.token.refreshes").withDescription("Token refreshes at Zoho by outcome").build();
+    }
+
+    private static Metadata purgeRuns() {
+        return Metadata.builder().withName("portal.purge.runs").withDescription("Runs of the expired-session purge").build();
+    }
+
     /** A token refresh at Zoho ended: {@code ok}, {@code refused} (Zoho said no) or {@code failed} (no answer). */
     public void tokenRefresh(String outcome) {
         MetricRegistry r = registry();
         if (r != null) {
-            r.counter(Metadata.builder().withName("portal.token.refreshes")
-                    .withDescription("Token refreshes at Zoho by outcome").build(), new Tag("outcome", outcome)).inc();
+            r.counter(refreshes(), new Tag("outcome", outcome)).inc();
         }
     }
 
@@ -67,9 +84,7 @@ public class PortalMetrics implements ZohoCallObserver {
     public void purgeRun() {
         MetricRegistry r = registry();
         if (r != null) {
-            Counter c = r.counter(Metadata.builder().withName("portal.purge.runs")
-                    .withDescription("Runs of the expired-session purge").build());
-            c.inc();
+            r.counter(purgeRuns()).inc();
         }
     }
 
