@@ -59,7 +59,10 @@ class ProductionModeIT {
         Path root = Path.of(System.getProperty("portal.root", "..")).toAbsolutePath().normalize();
         readmeEnvironment = productionEnv(Files.readString(root.resolve("README.md")));
         hostsFile = root.resolve("portal-it/target/zoho-hosts-" + PortalProcesses.freePort());
-        Files.writeString(hostsFile, ZOHO_HOSTS.stream().map(h -> "127.0.0.1 " + h).reduce("", (a, b) -> a + b + "\n"));
+        // The file replaces the system's resolver for the portal's JVM: it must name the machine itself too.
+        String self = java.net.InetAddress.getLocalHost().getHostName();
+        Files.writeString(hostsFile, "127.0.0.1 localhost " + self + "\n::1 localhost\n"
+                + ZOHO_HOSTS.stream().map(h -> "127.0.0.1 " + h).reduce("", (a, b) -> a + b + "\n"));
         db = OwnMariaDb.create("portal");
         Map<String, String> env = filled(readmeEnvironment, Map.of(
                 "PORTAL_DB_URL", db.url("portal"),

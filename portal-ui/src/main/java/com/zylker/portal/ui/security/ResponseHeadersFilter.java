@@ -25,6 +25,8 @@ import java.util.Set;
  *       page reads a same-origin Referer; nothing leaks to Zoho or elsewhere), {@code X-Frame-Options: DENY}
  *       for browsers without {@code frame-ancestors}.</li>
  *   <li>{@code Strict-Transport-Security} when {@code portal.base-url} is https.</li>
+ *   <li>{@code X-Request-Id}: a fresh id per request, also in the name of the thread serving it, so every
+ *       log line of the request carries it ({@code _ThreadName=… rid=…}).</li>
  *   <li>No {@code X-Powered-By} / {@code Server} from the application (Payara's own are switched off in
  *       {@code etc/payara/preboot.asadmin}).</li>
  * </ul>
@@ -32,12 +34,16 @@ import java.util.Set;
 public class ResponseHeadersFilter extends HttpFilter {
 
     public static final String CSP = "Content-Security-Policy";
+    /** The request's id (a String), for code that wants to show it, e.g. on an error page. */
+    public static final String REQUEST_ID_ATTRIBUTE = "zylker.request-id";
     /** Used when the context parameter is missing (a WAR without portal-ui's fragment order). */
     static final String DEFAULT_POLICY = "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none';"
             + " form-action 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline';"
             + " connect-src 'self'; script-src 'self'";
     private static final Set<String> VERSION_HEADERS = Set.of("x-powered-by", "server");
     static final String HSTS = "max-age=31536000";
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private String policy;
 
@@ -57,7 +63,29 @@ public class ResponseHeadersFilter extends HttpFilter {
         if (SessionCookies.overHttps()) {
             response.setHeader("Strict-Transport-Security", HSTS);
         }
-        chain.doFilter(request, new Headers(response));
+        // A request id in every log line of the request: the log formats (text and JSON) carry the thread's
+        // name, so the thread is named after the request while it serves it.
+        Object known = request.getAttribute(REQUEST_ID_ATTRIBUTE); // an error dispatch keeps the request's id
+        String requestId = known instanceof String id ? id : requestId();
+        request.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
+        response.setHeader("X-Request-Id", requestId);
+        Thread thread = Thread.currentThread();
+        String name = thread.getName();
+        if (known == null) {
+            thread.setName(name + " rid=" + requestId);
+        }
+        try {
+            chain.doFilter(request, new Headers(response));
+        } finally {
+            thread.setName(name);
+        }
+    }
+
+    /** 12 random characters: unique enough to find a request's lines, meaningless to anyone else. */
+    static String requestId() {
+        byte[] bytes = new byte[9];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Lets a later CSP (PrimeFaces' with its nonce) replace the default; drops version headers. */
