@@ -18,13 +18,16 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  * <ul>
  *   <li>{@code portal_token_refreshes_total{outcome=ok|refused|failed}} — refreshes at Zoho's token
  *       endpoint; a refresh skipped by the back-off is none;</li>
- *   <li>{@code portal_zoho_calls_seconds{product,endpoint,outcome}} — every Zoho API exchange with its latency
- *       (a timer: count, sum, max), outcome the HTTP status or {@code timeout}/{@code unreachable};</li>
+ *   <li>{@code portal_zoho_calls{product,endpoint,outcome}} — every Zoho API exchange with its latency (a
+ *       timer: {@code _count}, {@code _sum} in seconds, {@code _max}, quantiles), outcome the HTTP status or
+ *       {@code timeout}/{@code unreachable};</li>
  *   <li>{@code portal_sessions_active} — sessions not expired, from the database (every node sees all);</li>
  *   <li>{@code portal_purge_runs_total} — runs of the session/state clean-up ({@link #purgeRun()});</li>
  *   <li>the pool's figures are Payara's own ({@code /metrics?scope=vendor}, with pool monitoring on).</li>
  * </ul>
- * Without a metrics runtime (unit tests) every method does nothing. Labels never hold a user, token or id.
+ * Each WAR has its own registry: Payara lists a series once per WAR (same name and labels), so a counter's
+ * total is the sum of its lines. Without a metrics runtime (unit tests) every method does nothing. Labels
+ * never hold a user, token or id.
  */
 @ApplicationScoped
 public class PortalMetrics implements ZohoCallObserver {

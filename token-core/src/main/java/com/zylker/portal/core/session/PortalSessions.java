@@ -107,18 +107,6 @@ public class PortalSessions {
                 .executeUpdate();
     }
 
-    /** Sessions neither idle past the timeout nor older than the maximum age, of every user and node. */
-    @Transactional
-    public long countActive() {
-        LocalDateTime now = now();
-        SessionPolicy policy = policy();
-        return em.createQuery("SELECT COUNT(s) FROM PortalSessionEntity s WHERE s.lastSeenAt > :idleCutoff"
-                        + " AND s.createdAt > :ageCutoff", Long.class)
-                .setParameter("idleCutoff", now.minus(policy.idleTimeout()))
-                .setParameter("ageCutoff", now.minus(policy.maxAge()))
-                .getSingleResult();
-    }
-
     @Transactional
     public long countFor(String userEmail) {
         return em.createQuery("SELECT COUNT(s) FROM PortalSessionEntity s WHERE s.userEmail = :email", Long.class)
