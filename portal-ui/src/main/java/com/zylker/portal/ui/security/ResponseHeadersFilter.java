@@ -75,9 +75,49 @@ public class ResponseHeadersFilter extends HttpFilter {
             thread.setName(name + " rid=" + requestId);
         }
         try {
-            chain.doFilter(request, new Headers(response));
+            chain.doFilter(isErrorDispatch(request) ? new FreshView(request) : request, new Headers(response));
         } finally {
             thread.setName(name);
+        }
+    }
+
+    private static boolean isErrorDispatch(HttpServletRequest request) {
+        return request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR;
+    }
+
+    /**
+     * The error page is always a new view, never a postback of the form that failed. Without this, the error
+     * page of a refused Faces form post (the CSRF filter's 403: no PrimeFaces nonce in another site's form)
+     * would be rendered as a postback, PrimeFaces would find no CSP nonce in the request and answer 500.
+     */
+    private static final class FreshView extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+        private static final Set<String> HIDDEN = Set.of("jakarta.faces.ViewState", "primefaces.nonce");
+
+        FreshView(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return HIDDEN.contains(name) ? null : super.getParameter(name);
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return HIDDEN.contains(name) ? null : super.getParameterValues(name);
+        }
+
+        @Override
+        public java.util.Map<String, String[]> getParameterMap() {
+            java.util.Map<String, String[]> map = new java.util.LinkedHashMap<>(super.getParameterMap());
+            HIDDEN.forEach(map::remove);
+            return java.util.Collections.unmodifiableMap(map);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getParameterNames() {
+            return java.util.Collections.enumeration(getParameterMap().keySet());
         }
     }
 
