@@ -165,6 +165,8 @@ class ProductionModeIT {
             assertThat(count(log, "portal.mode=production refuses to start")).as("every WAR refuses").isGreaterThanOrEqualTo(3);
             HttpResponse<String> landing = send(HttpRequest.newBuilder(refused.url("/")).GET());
             assertThat(landing.statusCode()).as("no portal page is served").isNotEqualTo(200);
+            String ready = send(HttpRequest.newBuilder(refused.url("/health/ready")).GET()).body().replaceAll("\\s+", "");
+            assertThat(ready).as("a load balancer sees the refused node as not ready").contains("\"status\":\"DOWN\"");
         } finally {
             refused.close();
         }
