@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -17,13 +20,18 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * A headless Chromium per test class, driven by Debian's chromedriver with an explicit driver and binary so
  * that Selenium Manager never tries to download anything; flags that keep Chromium off the network
  * (STACK-NOTES). Without Chromium the test skips, or fails on CI.
+ *
+ * <p>After every test it reads Chromium's console log and fails the test when the page reported a
+ * Content-Security-Policy violation: every page a browser IT visits must work under the portal's CSP.
  */
-public final class Browser implements ParameterResolver, AfterAllCallback {
+public final class Browser implements ParameterResolver, AfterAllCallback, AfterEachCallback {
 
     private static final File CHROMEDRIVER = new File(System.getProperty("portal.test.chromedriver", "/usr/bin/chromedriver"));
     private static final File CHROMIUM = new File(System.getProperty("portal.test.chromium", "/usr/bin/chromium"));
@@ -47,6 +55,25 @@ public final class Browser implements ParameterResolver, AfterAllCallback {
         }
     }
 
+    @Override
+    public void afterEach(ExtensionContext context) {
+        WebDriver driver = store(context).get(WebDriver.class, WebDriver.class);
+        if (driver != null) {
+            List<String> violations = cspViolations(driver);
+            if (!violations.isEmpty()) {
+                throw new AssertionError("Content-Security-Policy violations in the browser console:\n" + String.join("\n", violations));
+            }
+        }
+    }
+
+    /** The console messages about a Content-Security-Policy violation since the last call (reading drains the log). */
+    public static List<String> cspViolations(WebDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
+    }
+
     private static ExtensionContext.Store store(ExtensionContext context) {
         ExtensionContext classContext = context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
         return classContext.getStore(ExtensionContext.Namespace.create(Browser.class, classContext.getRequiredTestClass()));
@@ -67,6 +94,8 @@ public final class Browser implements ParameterResolver, AfterAllCallback {
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--window-size=1280,800", "--user-data-dir=" + profile);
+            // Console messages (CSP violations among them) for afterEach.
+            options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                     .usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);

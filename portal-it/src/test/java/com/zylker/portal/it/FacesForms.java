@@ -17,6 +17,7 @@ final class FacesForms {
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern UPDATED_VIEW_STATE = Pattern.compile("jakarta\\.faces\\.ViewState:\\d+\"><!\\[CDATA\\[(.*?)]]>");
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"zy-csrf\" content=\"([^\"]*)\"");
+    private static final Pattern NONCE = Pattern.compile("<script[^>]*\\snonce=\"([^\"]+)\"");
 
     private FacesForms() {
     }
@@ -30,14 +31,23 @@ final class FacesForms {
         return first(UPDATED_VIEW_STATE, partialResponse, "updated view state");
     }
 
+    /** The page's CSP nonce: PrimeFaces' script sends it with every postback as {@code primefaces.nonce}. */
+    static String nonce(String html) {
+        return first(NONCE, html, "CSP nonce");
+    }
+
     static String csrfToken(String html) {
         return first(CSRF_META, html, "CSRF token");
     }
 
-    /** Clicks {@code button} of {@code form} by ajax (process and update the form); returns the partial response. */
+    /**
+     * Clicks {@code button} of {@code form} by ajax (process and update the form); returns the partial response.
+     * {@code nonce}: the CSP nonce of the page the view came from ({@link #nonce}), as PrimeFaces sends it.
+     */
     static String ajax(PortalClient client, String origin, String path, String form, String button, String viewState,
-                       String token, Map<String, String> fields) {
+                       String nonce, String token, Map<String, String> fields) {
         Map<String, String> params = new HashMap<>(fields);
+        params.put("primefaces.nonce", nonce);
         params.put("jakarta.faces.partial.ajax", "true");
         params.put("jakarta.faces.source", button);
         params.put("jakarta.faces.partial.execute", form);

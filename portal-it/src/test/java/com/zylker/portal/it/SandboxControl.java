@@ -80,6 +80,11 @@ public final class SandboxControl {
         send(HttpRequest.newBuilder(base.resolve("control/faults")).DELETE());
     }
 
+    /** The raw JSON of a control GET, e.g. {@code control/tokens}. */
+    public String get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
     public String post(String path, String json) {
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")

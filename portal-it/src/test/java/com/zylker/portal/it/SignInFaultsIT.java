@@ -292,11 +292,26 @@ class SignInFaultsIT {
         portal.sandbox().advanceClock(3700);
         portal.sandbox().fault("token", 500, 0, 1);
 
+        long refreshesBefore = portal.sandbox().counter("refreshes", "com");
         HttpResponse<String> failed = client.get("/crm/api/summary");
         assertThat(failed.statusCode()).isEqualTo(503);
         assertThat(failed.body()).contains("zoho-unavailable");
+        // Within the back-off (PT2S here) nobody asks the token endpoint again, however often the page retries.
+        assertThat(client.get("/crm/api/summary").statusCode()).isEqualTo(503);
+        client.get("/books/"); // another WAR, same database: it sees the back-off too
+        assertThat(portal.sandbox().counter("refreshes", "com") - refreshesBefore).as("refreshes asked of Zoho").isEqualTo(1);
 
-        assertThat(openDeals(client.get("/crm/api/summary"))).as("retry works, session kept").isPositive();
+        sleep(2_500);
+        assertThat(openDeals(client.get("/crm/api/summary"))).as("retry after the back-off works, session kept").isPositive();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

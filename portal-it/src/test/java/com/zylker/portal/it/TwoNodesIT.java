@@ -123,14 +123,15 @@ class TwoNodesIT {
             viaB.cookies().put("ZYSESSION", viaA.cookie("ZYSESSION").orElseThrow());
             String page = viaA.get("/account").body();
             String token = FacesForms.csrfToken(page);
+            String nonce = FacesForms.nonce(page); // the view's CSP nonce travels in its state to the other node
 
             String step2 = FacesForms.ajax(viaA, nodes.origin(), "/account", "report", "report:next-area",
-                    FacesForms.viewState(page), token, Map.of("report:area", "INVOICES"));
+                    FacesForms.viewState(page), nonce, token, Map.of("report:area", "INVOICES"));
             String step3 = FacesForms.ajax(viaB, nodes.origin(), "/account", "report", "report:next-details",
-                    FacesForms.updatedViewState(step2), token, Map.of("report:details", "The invoice list stays empty.",
+                    FacesForms.updatedViewState(step2), nonce, token, Map.of("report:details", "The invoice list stays empty.",
                             "report:page", "/books/"));
             String sent = FacesForms.ajax(viaA, nodes.origin(), "/account", "report", "report:send",
-                    FacesForms.updatedViewState(step3), token, Map.of());
+                    FacesForms.updatedViewState(step3), nonce, token, Map.of());
 
             assertThat(step2).as("step 2 on node A").contains("id=\"report:details\"");
             assertThat(step3).as("step 3 on node B remembers step 1 from node A")

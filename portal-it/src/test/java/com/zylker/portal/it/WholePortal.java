@@ -36,7 +36,8 @@ public final class WholePortal implements BeforeAllCallback, ParameterResolver {
 
     private static RunningPortal start() {
         return PortalProcesses.start("whole-portal", Map.of(
-                // Short Zoho timeouts so the slow-Zoho tests wait seconds, not the production 15 s.
-                "PORTAL_JAVA_OPTS", "-Dzoho.request-timeout=PT5S"));
+                // Short Zoho timeouts so the slow-Zoho tests wait seconds, not the production 15 s; a short refresh
+                // back-off so that a test retrying after a failed refresh waits 2 s, not 30.
+                "PORTAL_JAVA_OPTS", "-Dzoho.request-timeout=PT5S -Dportal.refresh.backoff=PT2S"));
     }
 }

@@ -131,6 +131,24 @@ public abstract class AbstractModuleIT {
         PortalPages.assertPrimeFacesLoads(page(privatePage), html);
     }
 
+    /** Every WAR gets the security headers from portal-ui: its start screen (a Faces page) and its 404. */
+    @Test
+    void startScreenAndErrorPageCarryTheSecurityHeaders() {
+        String cookie = signIn("priya.raman@zylkeracademy.com", "Priya Raman");
+        for (String relative : new String[] {privatePage, "no-such-page"}) {
+            HttpResponse<String> response = PortalPages.send(HttpRequest.newBuilder(page(relative)).GET(), Map.of(), cookie);
+            String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"), relative + ": CSP " + csp);
+            assertEquals(1, response.headers().allValues("Content-Security-Policy").size(), relative + ": one policy");
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), relative);
+            assertEquals("same-origin", response.headers().firstValue("Referrer-Policy").orElse(""), relative);
+            assertFalse(response.headers().firstValue("X-Powered-By").isPresent(), relative + ": X-Powered-By");
+        }
+        HttpResponse<String> screen = PortalPages.send(HttpRequest.newBuilder(page(privatePage)).GET(), Map.of(), cookie);
+        assertTrue(screen.headers().firstValue("Content-Security-Policy").orElse("").contains("'nonce-"),
+                "PrimeFaces' nonce on the start screen");
+    }
+
     @Test
     void unknownPageGetsTheFriendlyErrorPage() {
         String cookie = signIn("daniel.brooks@zylkeracademy.com", "Daniel Brooks");
@@ -159,7 +177,7 @@ public abstract class AbstractModuleIT {
         String cookie = signIn("priya.raman@zylkeracademy.com", "Priya Raman");
         String html = PortalPages.get(page(CHECK_PAGE), 200, cookie);
         Map<String, String> form = new HashMap<>(Map.of("check-form", "check-form", "check-form:send", "Send",
-                "jakarta.faces.ViewState", PortalPages.viewState(html)));
+                "jakarta.faces.ViewState", PortalPages.viewState(html), "primefaces.nonce", PortalPages.nonce(html)));
         Map<String, String> withToken = new HashMap<>(form);
         withToken.put("zy-csrf", PortalPages.csrfToken(html));
 
@@ -202,6 +220,7 @@ public abstract class AbstractModuleIT {
         form.put(button, button);
         form.put("check-form", "check-form");
         form.put("jakarta.faces.ViewState", PortalPages.viewState(html));
+        form.put("primefaces.nonce", PortalPages.nonce(html)); // as PrimeFaces' script sends it
         Map<String, String> headers = new HashMap<>(PortalPages.sameOrigin(portalOrigin()));
         headers.put("Faces-Request", "partial/ajax");
         headers.put("X-CSRF-Token", PortalPages.csrfToken(html));

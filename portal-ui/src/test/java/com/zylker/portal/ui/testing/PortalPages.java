@@ -41,6 +41,7 @@ public final class PortalPages {
     private static final Pattern STYLESHEET = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\"");
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"zy-csrf\" content=\"([^\"]*)\"");
+    private static final Pattern NONCE = Pattern.compile("<script[^>]*\\snonce=\"([^\"]+)\"");
 
     private PortalPages() {
     }
@@ -142,6 +143,14 @@ public final class PortalPages {
     }
 
     /** The page's CSRF token, from {@code <meta name="zy-csrf">}. */
+    /**
+     * The page's CSP nonce, which PrimeFaces' script adds to every Faces form and ajax request as
+     * {@code primefaces.nonce}: a postback without it is refused (PrimeFaces' CSP mode).
+     */
+    public static String nonce(String html) {
+        return first(NONCE, html, "no CSP nonce on the page");
+    }
+
     public static String csrfToken(String html) {
         return first(CSRF_META, html, "no <meta name=\"zy-csrf\"> in the page");
     }

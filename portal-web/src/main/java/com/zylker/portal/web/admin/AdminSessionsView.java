@@ -71,7 +71,7 @@ public class AdminSessionsView {
     public void revoke(String publicId) {
         requireAdmin();
         Optional<PortalAdministration.SessionRevoked> revoked = administration.revokeSession(publicId, user.requireEmail(),
-                ClientAddresses.of(request));
+                ClientAddresses.clientAddress(request));
         if (revoked.isEmpty()) {
             message(FacesMessage.SEVERITY_WARN, "That session had already ended.");
             return;
@@ -85,14 +85,14 @@ public class AdminSessionsView {
 
     public void signOutEverywhere(String email) {
         requireAdmin();
-        int ended = administration.signOutEverywhere(email, user.requireEmail(), ClientAddresses.of(request));
+        int ended = administration.signOutEverywhere(email, user.requireEmail(), ClientAddresses.clientAddress(request));
         message(FacesMessage.SEVERITY_INFO, email + " was signed out everywhere (" + ended + " sessions).");
     }
 
     public void block() {
         requireAdmin();
         try {
-            boolean added = administration.block(blockEmail, user.requireEmail(), ClientAddresses.of(request));
+            boolean added = administration.block(blockEmail, user.requireEmail(), ClientAddresses.clientAddress(request));
             message(FacesMessage.SEVERITY_INFO, added ? blockEmail.strip() + " is blocked and signed out everywhere."
                     : blockEmail.strip() + " was blocked already.");
             blockEmail = null;
@@ -103,7 +103,7 @@ public class AdminSessionsView {
 
     public void unblock(String email) {
         requireAdmin();
-        administration.unblock(email, user.requireEmail(), ClientAddresses.of(request));
+        administration.unblock(email, user.requireEmail(), ClientAddresses.clientAddress(request));
         message(FacesMessage.SEVERITY_INFO, email + " may sign in again.");
     }
 
@@ -125,7 +125,7 @@ public class AdminSessionsView {
             message(FacesMessage.SEVERITY_ERROR, "Type " + DELETE_WORD + " to confirm.");
             return;
         }
-        deleted = administration.deleteAll(user.requireEmail(), ClientAddresses.of(request));
+        deleted = administration.deleteAll(user.requireEmail(), ClientAddresses.clientAddress(request));
         SessionCookies.clearSession(request, (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse());
     }
 

@@ -37,7 +37,7 @@ public class CallbackServlet extends HttpServlet {
             SignInService.Completed completed = signIn.complete(new SignInService.Callback(
                             request.getParameter("code"), request.getParameter("state"), request.getParameter("location"),
                             request.getParameter("accounts-server"), request.getParameter("error")),
-                    stateCookie, SessionCookies.readSession(request), ClientAddresses.of(request), request.getHeader("User-Agent"));
+                    stateCookie, SessionCookies.readSession(request), ClientAddresses.clientAddress(request), request.getHeader("User-Agent"));
             SessionCookies.writeSession(request, response, completed.sessionId());
             response.sendRedirect(completed.returnTo());
         } catch (SignInFailedException e) {

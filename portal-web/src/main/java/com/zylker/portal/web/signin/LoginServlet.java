@@ -34,7 +34,7 @@ public class LoginServlet extends HttpServlet {
         }
         SignInService.Started started;
         try {
-            started = signIn.start(request.getParameter("dc"), request.getParameter("return"), ClientAddresses.of(request));
+            started = signIn.start(request.getParameter("dc"), request.getParameter("return"), ClientAddresses.clientAddress(request));
         } catch (PortalSessions.TooManySignInsException e) {
             response.setHeader("Retry-After", "60");
             response.sendError(429);

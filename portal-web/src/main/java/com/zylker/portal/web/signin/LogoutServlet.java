@@ -37,7 +37,7 @@ public class LogoutServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         if (session != null) {
             try {
-                signIn.signOut(session, "true".equals(request.getParameter("everywhere")), ClientAddresses.of(request));
+                signIn.signOut(session, "true".equals(request.getParameter("everywhere")), ClientAddresses.clientAddress(request));
             } catch (RuntimeException e) {
                 // This browser is signed out (cookie cleared); the rows could not be removed now.
                 LOG.log(Level.WARNING, "sign-out could not reach the database: " + e.getClass().getName());

@@ -12,7 +12,6 @@ import com.zylker.portal.core.zoho.accounts.ZohoOAuthClient;
 import com.zylker.portal.core.zoho.accounts.ZohoOAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +51,12 @@ public class AccessTokenService implements AccessTokens {
 
     @Inject
     RefreshLocks refreshLocks;
+
+    @Inject
+    RefreshBackoff backoff;
+
+    @Inject
+    com.zylker.portal.core.metrics.PortalMetrics metrics;
 
     @Inject
     ZohoOAuthClient oauth;
@@ -100,6 +105,9 @@ public class AccessTokenService implements AccessTokens {
         return underUserLocks(user, existingTokenId, () -> {
             OAuthToken saved = tokenStore.saveToken(replacement);
             cache.remove(key(user));
+            if (backoff != null) {
+                backoff.clear(saved.id()); // a new grant starts without the old one's failures
+            }
             return saved;
         });
     }
@@ -276,11 +284,7 @@ public class AccessTokenService implements AccessTokens {
                 if (isFresh(current, rejected)) {
                     return Outcome.ok(current);
                 }
-                try {
-                    return Outcome.ok(refreshAndSave(current));
-                } catch (ZohoOAuthException e) {
-                    return Outcome.failed(current, e);
-                }
+                return attempt(current);
             });
         } catch (RefreshLocks.RefreshLockTimeoutException e) {
             // Another node is still refreshing. Its result may have landed meanwhile.
@@ -291,17 +295,56 @@ public class AccessTokenService implements AccessTokens {
             throw new ZohoUnavailableException("Zoho is slow to renew your sign-in — please retry in a moment.",
                     Duration.ofSeconds(5), e);
         }
+        return settle(outcome);
+    }
+
+    private OAuthToken refresh(OAuthToken token) {
+        return settle(attempt(token));
+    }
+
+    /**
+     * One refresh at Zoho, unless a recent failure of this token's refresh (any node's) says to wait: then
+     * Zoho is not asked at all. A failure is remembered for the next requests; a success forgets it.
+     */
+    private Outcome attempt(OAuthToken current) {
+        Instant now = clock.instant();
+        Optional<Instant> wait = backoff == null ? Optional.empty() : backoff.waitUntil(current.id(), now);
+        if (wait.isPresent()) {
+            return Outcome.waiting(current, Duration.between(now, wait.get()));
+        }
+        try {
+            OAuthToken refreshed = refreshAndSave(current);
+            if (backoff != null) {
+                backoff.clear(current.id());
+            }
+            count("ok");
+            return Outcome.ok(refreshed);
+        } catch (ZohoOAuthException e) {
+            boolean dead = e.kind() == ZohoOAuthException.Kind.GRANT_REFUSED && REFRESH_TOKEN_DEAD.equals(e.zohoError());
+            count(e.kind() == ZohoOAuthException.Kind.GRANT_REFUSED ? "refused" : "failed");
+            if (!dead && backoff != null) {
+                Duration atLeast = e.kind() == ZohoOAuthException.Kind.RATE_LIMITED ? Duration.ofSeconds(60) : Duration.ZERO;
+                backoff.failed(current.id(), now, atLeast);
+            }
+            return Outcome.failed(current, e);
+        }
+    }
+
+    private OAuthToken settle(Outcome outcome) {
+        if (outcome.waitFor != null) {
+            long seconds = Math.max(1, outcome.waitFor.toSeconds() + (outcome.waitFor.toMillisPart() > 0 ? 1 : 0));
+            throw new ZohoUnavailableException("Renewing your Zoho sign-in failed a moment ago; the portal will try"
+                    + " again in " + seconds + " s.", Duration.ofSeconds(seconds), null);
+        }
         if (outcome.failure != null) {
             throw handleRefusal(outcome.token, outcome.failure);
         }
         return outcome.token;
     }
 
-    private OAuthToken refresh(OAuthToken token) {
-        try {
-            return refreshAndSave(token);
-        } catch (ZohoOAuthException e) {
-            throw handleRefusal(token, e);
+    private void count(String outcome) {
+        if (metrics != null) {
+            metrics.tokenRefresh(outcome);
         }
     }
 
@@ -407,8 +450,9 @@ public class AccessTokenService implements AccessTokens {
         return token;
     }
 
+    /** The API host comes from configuration at every use (the token's data centre), never from the stored row. */
     private ZohoAccess access(OAuthToken token) {
-        return new ZohoAccess(token.accessToken(), URI.create(token.apiDomain()));
+        return new ZohoAccess(token.accessToken(), dataCentreOf(token).apiUrl());
     }
 
     private boolean crossNodeLockDisabled() {
@@ -432,13 +476,17 @@ public class AccessTokenService implements AccessTokens {
         return user.toLowerCase(Locale.ROOT);
     }
 
-    private record Outcome(OAuthToken token, ZohoOAuthException failure) {
+    private record Outcome(OAuthToken token, ZohoOAuthException failure, Duration waitFor) {
         static Outcome ok(OAuthToken token) {
-            return new Outcome(token, null);
+            return new Outcome(token, null, null);
         }
 
         static Outcome failed(OAuthToken token, ZohoOAuthException failure) {
-            return new Outcome(token, failure);
+            return new Outcome(token, failure, null);
+        }
+
+        static Outcome waiting(OAuthToken token, Duration wait) {
+            return new Outcome(token, null, wait);
         }
     }
 }

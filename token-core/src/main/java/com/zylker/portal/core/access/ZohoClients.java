@@ -7,6 +7,8 @@ import com.zylker.portal.core.zoho.accounts.ZohoClientSettings;
 import com.zylker.portal.core.zoho.books.ZohoBooksClient;
 import com.zylker.portal.core.zoho.crm.ZohoCrmClient;
 import com.zylker.portal.core.zoho.http.ZohoApiCalls;
+import com.zylker.portal.core.metrics.PortalMetrics;
+import com.zylker.portal.core.zoho.http.ZohoCallObserver;
 import com.zylker.portal.core.zoho.http.ZohoCallStatistics;
 import com.zylker.portal.core.zoho.accounts.ZohoDataCentre;
 import com.zylker.portal.core.zoho.accounts.ZohoOAuthClient;
@@ -59,14 +61,22 @@ public class ZohoClients {
 
     @Produces
     @Singleton
-    ZohoOAuthClient zohoOAuthClient(PortalConfig config) {
-        return new ZohoOAuthClient(http, settings(config), statistics);
+    ZohoOAuthClient zohoOAuthClient(PortalConfig config, PortalMetrics metrics) {
+        return new ZohoOAuthClient(http, settings(config), observers(metrics));
     }
 
     @Produces
     @Singleton
-    ZohoApiCalls zohoApiCalls(AccessTokens tokens, PortalConfig config) {
-        return new ZohoApiCalls(http, tokens, requestTimeout(config), statistics);
+    ZohoApiCalls zohoApiCalls(AccessTokens tokens, PortalConfig config, PortalMetrics metrics) {
+        return new ZohoApiCalls(http, tokens, requestTimeout(config), observers(metrics));
+    }
+
+    /** Every exchange to the in-memory statistics and to the published metrics. */
+    private ZohoCallObserver observers(PortalMetrics metrics) {
+        return (product, operation, outcome, latency) -> {
+            statistics.exchanged(product, operation, outcome, latency);
+            metrics.exchanged(product, operation, outcome, latency);
+        };
     }
 
     @Produces

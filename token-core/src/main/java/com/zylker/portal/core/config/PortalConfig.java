@@ -85,6 +85,11 @@ public class PortalConfig {
         return java.time.Duration.parse(optionalValue("portal.audit.retention").orElse("P365D").strip());
     }
 
+    /** Every key any config source knows (system properties, environment, properties files). */
+    public Iterable<String> propertyNames() {
+        return config.getPropertyNames();
+    }
+
     public String value(String key) {
         return config.getValue(key, String.class);
     }

@@ -241,12 +241,12 @@ public final class JpaTokenStore implements TokenStore {
         row.setUserName(token.userName());
         row.setUserNameHash(present(token.userName()) ? cipher.lookupHash(keyId, normalizeUser(token.userName())) : null);
         row.setClientId(token.clientId());
-        row.setClientSecret(cipher.seal(token.clientSecret(), context("client_secret", id)));
-        row.setAccessToken(cipher.seal(token.accessToken(), context("access_token", id)));
+        row.setClientSecret(cipher.seal(token.clientSecret(), context("client_secret", id, token.userName(), token.accountsServer(), token.apiDomain())));
+        row.setAccessToken(cipher.seal(token.accessToken(), context("access_token", id, token.userName(), token.accountsServer(), token.apiDomain())));
         row.setAccessTokenHash(present(token.accessToken()) ? cipher.lookupHash(keyId, token.accessToken()) : null);
-        row.setRefreshToken(cipher.seal(token.refreshToken(), context("refresh_token", id)));
+        row.setRefreshToken(cipher.seal(token.refreshToken(), context("refresh_token", id, token.userName(), token.accountsServer(), token.apiDomain())));
         row.setRefreshTokenHash(present(token.refreshToken()) ? cipher.lookupHash(keyId, token.refreshToken()) : null);
-        row.setGrantToken(cipher.seal(token.grantToken(), context("grant_token", id)));
+        row.setGrantToken(cipher.seal(token.grantToken(), context("grant_token", id, token.userName(), token.accountsServer(), token.apiDomain())));
         row.setGrantTokenHash(present(token.grantToken()) ? cipher.lookupHash(keyId, token.grantToken()) : null);
         row.setExpiryTime(token.expiryTime() == null ? null
                 : LocalDateTime.ofInstant(token.expiryTime(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
@@ -295,10 +295,10 @@ public final class JpaTokenStore implements TokenStore {
                     .id(id)
                     .userName(row.getUserName())
                     .clientId(row.getClientId())
-                    .clientSecret(cipher.open(keyId, row.getClientSecret(), context("client_secret", id)))
-                    .accessToken(cipher.open(keyId, row.getAccessToken(), context("access_token", id)))
-                    .refreshToken(cipher.open(keyId, row.getRefreshToken(), context("refresh_token", id)))
-                    .grantToken(cipher.open(keyId, row.getGrantToken(), context("grant_token", id)))
+                    .clientSecret(cipher.open(keyId, row.getClientSecret(), context("client_secret", id, row.getUserName(), row.getAccountsServer(), row.getApiDomain())))
+                    .accessToken(cipher.open(keyId, row.getAccessToken(), context("access_token", id, row.getUserName(), row.getAccountsServer(), row.getApiDomain())))
+                    .refreshToken(cipher.open(keyId, row.getRefreshToken(), context("refresh_token", id, row.getUserName(), row.getAccountsServer(), row.getApiDomain())))
+                    .grantToken(cipher.open(keyId, row.getGrantToken(), context("grant_token", id, row.getUserName(), row.getAccountsServer(), row.getApiDomain())))
                     .expiryTime(toInstant(row.getExpiryTime()))
                     .redirectUrl(row.getRedirectUrl())
                     .apiDomain(row.getApiDomain())
@@ -389,8 +389,16 @@ public final class JpaTokenStore implements TokenStore {
         }
     }
 
-    private static String context(String column, String id) {
-        return "oauth_token." + column + "/" + id;
+    /**
+     * The associated data a sealed value is bound to: its column and row, and the user and data centre the row
+     * names. Moving a ciphertext to another row, or pointing a row at another user or data centre (someone
+     * with write access to the table but not the key), makes it fail to open instead of handing one user's
+     * token to another or sending it to another data centre.
+     */
+    static String context(String column, String id, String userName, String accountsServer, String apiDomain) {
+        return "oauth_token." + column + "/" + id + "|user=" + (userName == null ? "" : normalizeUser(userName))
+                + "|accounts=" + (accountsServer == null ? "" : accountsServer)
+                + "|api=" + (apiDomain == null ? "" : apiDomain);
     }
 
     private static String normalizeUser(String userName) {

@@ -53,6 +53,8 @@ class AccessTokenServiceRefreshTest {
     private final AtomicInteger tokenCalls = new AtomicInteger();
     private volatile String tokenAnswer;
     private volatile Runnable duringTokenCall = () -> { };
+    private volatile int tokenStatus = 200;
+    private final MutableClock clock = new MutableClock();
     private TestDatabase db;
     private JpaTokenStore store;
     private AccessTokenService service;
@@ -65,7 +67,7 @@ class AccessTokenServiceRefreshTest {
             duringTokenCall.run();
             byte[] body = tokenAnswer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(tokenStatus, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -87,6 +89,9 @@ class AccessTokenServiceRefreshTest {
                 return work.get();
             }
         };
+        service.clock = clock;
+        service.backoff = new RefreshBackoff();
+        service.backoff.dataSource = db.dataSource();
         service.config = new PortalConfig(null) {
             @Override
             public Optional<String> optionalValue(String key) {
@@ -121,6 +126,40 @@ class AccessTokenServiceRefreshTest {
         assertThat(stored().orElseThrow().refreshToken()).as("refresh token kept").isEqualTo("1000.refresh");
         assertThat(service.current(USER).accessToken()).as("cached, no second refresh").isEqualTo("1000.new-access");
         assertThat(tokenCalls).hasValue(1);
+    }
+
+    @Test
+    void aFailingTokenEndpointIsAskedOncePerBackOffWindowNotOncePerRequest() {
+        tokenStatus = 500;
+        tokenAnswer = "{\"error\":\"internal\"}";
+
+        for (int request = 0; request < 5; request++) {
+            assertThatThrownBy(() -> service.current(USER)).isInstanceOf(ZohoUnavailableException.class);
+        }
+        assertThat(tokenCalls).as("one refresh in the first window").hasValue(1);
+
+        clock.advance(RefreshBackoff.DEFAULT_BACKOFF.plusSeconds(1));
+        assertThatThrownBy(() -> service.current(USER)).isInstanceOf(ZohoUnavailableException.class);
+        assertThatThrownBy(() -> service.current(USER)).isInstanceOf(ZohoUnavailableException.class);
+        assertThat(tokenCalls).as("one more after the window; the next window is twice as long").hasValue(2);
+
+        clock.advance(RefreshBackoff.DEFAULT_BACKOFF.multipliedBy(2).plusSeconds(1));
+        tokenStatus = 200;
+        tokenAnswer = "{\"access_token\":\"1000.back\",\"expires_in\":3600}";
+        assertThat(service.current(USER).accessToken()).isEqualTo("1000.back");
+        assertThat(service.backoff.waitUntil(stored().orElseThrow().id(), clock.instant())).as("success forgets").isEmpty();
+    }
+
+    @Test
+    void withoutTheBackOffEveryRequestAsksTheFailingEndpoint() {
+        service.backoff = null; // control run: shows the test above fails without the back-off
+        tokenStatus = 500;
+        tokenAnswer = "{\"error\":\"internal\"}";
+
+        for (int request = 0; request < 5; request++) {
+            assertThatThrownBy(() -> service.current(USER)).isInstanceOf(ZohoUnavailableException.class);
+        }
+        assertThat(tokenCalls).hasValue(5);
     }
 
     @Test
@@ -196,5 +235,29 @@ class AccessTokenServiceRefreshTest {
         assertThat(revocations).hasValue(1);
         assertThat(stored()).isEmpty();
         assertThat(service.discard(USER)).as("nothing left to revoke").isEqualTo(AccessTokenService.Revocation.NONE);
+    }
+
+    /** The service's clock, moved by the test; the token's own times stay on the system clock. */
+    private static final class MutableClock extends Clock {
+        private volatile Duration offset = Duration.ZERO;
+
+        void advance(Duration by) {
+            offset = offset.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
     }
 }

@@ -156,6 +156,31 @@ abstract class AbstractJpaTokenStoreTest {
     // ---- FindToken ----
 
     @Test
+    void aRowPointedAtAnotherUserDoesNotDecrypt() {
+        OAuthToken saved = store.saveToken(token("priya.raman@zylkeracademy.com", "at-priya"));
+        assertThat(store.findTokenById(saved.id())).isPresent(); // positive control
+
+        db.execute("UPDATE oauth_token SET user_name = 'mallory@zylker.example'");
+
+        assertThatThrownBy(() -> store.findTokenById(saved.id())).isInstanceOf(TokenStoreException.class)
+                .hasMessageContaining("cannot be decrypted");
+    }
+
+    @Test
+    void aRowMovedToAnotherDataCentreDoesNotDecrypt() {
+        OAuthToken saved = store.saveToken(token("lukas.schneider@zylkeracademy.eu", "at-lukas"));
+
+        db.execute("UPDATE oauth_token SET accounts_server = 'https://accounts.zoho.com'");
+
+        assertThatThrownBy(() -> store.findTokenById(saved.id())).isInstanceOf(TokenStoreException.class)
+                .hasMessageContaining("cannot be decrypted");
+        db.execute("UPDATE oauth_token SET accounts_server = 'https://accounts.zoho.eu', api_domain = 'https://www.zohoapis.com'");
+        assertThatThrownBy(() -> store.findTokenById(saved.id())).isInstanceOf(TokenStoreException.class);
+        db.execute("UPDATE oauth_token SET api_domain = 'https://www.zohoapis.eu'");
+        assertThat(store.findTokenById(saved.id()).orElseThrow().accessToken()).as("restored row opens").isEqualTo("at-lukas");
+    }
+
+    @Test
     void findsByUserNameIgnoringCase() {
         OAuthToken saved = store.saveToken(token("Ana@Zylker.com", "at-ana"));
 

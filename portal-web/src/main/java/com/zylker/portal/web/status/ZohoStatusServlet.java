@@ -1,0 +1,39 @@
+package com.zylker.portal.web.status;
+
+import com.zylker.portal.core.health.ZohoReachability;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * {@code GET /status/zoho}: whether this node reaches each configured Zoho data centre's accounts server —
+ * {@code {"status":"UP"|"DOWN","dataCentres":{"com":{"reachable":false,"outcome":"unreachable","millis":3}}}}.
+ * Kept out of {@code /health/ready} on purpose (a Zoho outage must not take every node out of the load
+ * balancer); monitoring reads it beside the health endpoints. Answers 200 either way: it is a report.
+ */
+@WebServlet("/status/zoho")
+public class ZohoStatusServlet extends HttpServlet {
+
+    @Inject
+    ZohoReachability reachability;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, ZohoReachability.Probe> probes = reachability.probes();
+        JsonObjectBuilder dcs = Json.createObjectBuilder();
+        probes.forEach((dc, probe) -> dcs.add(dc, Json.createObjectBuilder().add("reachable", probe.reachable())
+                .add("outcome", probe.outcome()).add("millis", probe.millis())));
+        boolean any = probes.values().stream().anyMatch(ZohoReachability.Probe::reachable);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(Json.createObjectBuilder().add("status", any ? "UP" : "DOWN")
+                .add("dataCentres", dcs).build().toString());
+    }
+}

@@ -1,0 +1,70 @@
+package com.zylker.portal.core.metrics;
+
+import com.zylker.portal.core.config.PortalConfig;
+import com.zylker.portal.core.persistence.PortalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Registers the gauges read from the database when the WAR starts: active sessions, of every node. The
+ * metrics endpoint calls a gauge on Payara's own thread, outside any application: so the count is one plain
+ * JDBC query on the shared pool (never JPA, whose per-application state must not be initialised from a
+ * foreign thread), cached for 5 s.
+ */
+@ApplicationScoped
+public class PortalGauges {
+
+    private static final Duration CACHE = Duration.ofSeconds(5);
+
+    @Inject
+    PortalMetrics metrics;
+
+    @Inject
+    PortalConfig config;
+
+    private volatile long activeSessions = -1;
+    private volatile Instant countedAt = Instant.EPOCH;
+
+    void register(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        metrics.prepare();
+        Duration idle = Duration.parse(config.optionalValue("portal.session.idle-timeout").orElse("PT8H"));
+        Duration maxAge = Duration.parse(config.optionalValue("portal.session.max-age").orElse("P14D"));
+        metrics.gauge("portal.sessions.active", "Portal sessions neither idle past the timeout nor past their maximum age",
+                () -> activeSessions(idle, maxAge));
+    }
+
+    private long activeSessions(Duration idle, Duration maxAge) {
+        Instant now = Instant.now();
+        if (now.isAfter(countedAt.plus(CACHE))) {
+            activeSessions = count(now, idle, maxAge);
+            countedAt = now;
+        }
+        return activeSessions;
+    }
+
+    private static long count(Instant now, Duration idle, Duration maxAge) {
+        try (Connection connection = PortalDataSource.lookup().getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT COUNT(*) FROM portal_session WHERE last_seen_at > ? AND created_at > ?")) {
+            query.setTimestamp(1, Timestamp.valueOf(LocalDateTime.ofInstant(now.minus(idle), ZoneOffset.UTC)));
+            query.setTimestamp(2, Timestamp.valueOf(LocalDateTime.ofInstant(now.minus(maxAge), ZoneOffset.UTC)));
+            query.setQueryTimeout(2);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        } catch (SQLException | RuntimeException e) {
+            return -1; // the database is down: readiness says so; the gauge must not fail the scrape
+        }
+    }
+}
