@@ -23,6 +23,7 @@
 #   PORTAL_RUNTIME_DIR     the folder with payara-micro.jar and lib/ (the MySQL driver), default
 #                          portal-web/target/payara (the build copies it there)
 #   PORTAL_JAVA_OPTS       extra JVM options, e.g. -Dzoho.dc.com.accounts-url=… (split at spaces)
+#   PORTAL_LOG_FORMAT      text (default) or json: JSON lines on the console (etc/payara/logging-json.properties)
 #   PORTAL_PRINT_COMMAND   true: print the Payara Micro command line (one argument a line) and exit
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -106,6 +107,13 @@ for war in "${wars[@]}"; do
   deploys+=(--deploy "$(war_path "$war")")
 done
 
+log_opts=()
+case "${PORTAL_LOG_FORMAT:-text}" in
+  text) ;;
+  json) log_opts=(--logproperties "$root/etc/payara/logging-json.properties") ;;
+  *) echo "PORTAL_LOG_FORMAT must be text or json, not '${PORTAL_LOG_FORMAT}'" >&2; exit 1 ;;
+esac
+
 db_product_opts=()
 if [ -n "${PORTAL_DB_PRODUCT:-}" ]; then
   db_product_opts=(-Dhibernate.boot.allow_jdbc_metadata_access=false
@@ -130,6 +138,7 @@ cmd=(java -Xmx1g -XX:+UseSerialGC
   --postbootcommandfile "$postboot"
   --addlibs "$runtime/lib"
   --disablephonehome
+  "${log_opts[@]}"
   "${deploys[@]}")
 # PORTAL_PRINT_COMMAND=true: print the command (one argument a line) instead of running it.
 if [ "${PORTAL_PRINT_COMMAND:-false}" = "true" ]; then

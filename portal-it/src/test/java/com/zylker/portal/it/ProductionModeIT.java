@@ -143,25 +143,26 @@ class ProductionModeIT {
     @Test
     @Order(5)
     void demoLeftoversAreRefused() throws IOException {
-        // The README's settings, but the embedded H2 database (no PORTAL_DB_URL), the sandbox deployed and a
-        // test-only key: every WAR's deployment fails and says why; the sandbox refuses production too.
+        // The README's settings, but the embedded H2 database (no PORTAL_DB_URL), no sign-in rule of its own
+        // and a test-only key: every WAR's deployment fails and says why.
         Map<String, String> env = filled(readmeEnvironment, Map.of("PORTAL_DB_URL", "", "PORTAL_DB_PASSWORD", ""));
         env.remove("PORTAL_DB_URL");
-        env.put("PORTAL_WITH_SANDBOX", "true");
+        // (PORTAL_WITH_SANDBOX=true is refused by the start script itself: StartScriptTest.)
+        env.remove("PORTAL_SIGN_IN_ALLOWED_DOMAINS"); // the bundled demo default must not count
         env.put("PORTAL_JAVA_OPTS", "-Djdk.net.hosts.file=" + hostsFile + " -Dportal.test.clock-offset=PT0S");
         RunningPortal refused = PortalProcesses.launch("production-refused", env);
         try {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
             String log = "";
             while (Instant.now().isBefore(deadline) && refused.process().isAlive()
-                    && !(log.contains("zoho-sandbox refuses") && count(log, "portal.mode=production refuses to start") >= 3)) {
+                    && count(log, "portal.mode=production refuses to start") < 3) {
                 sleep(1000);
                 log = Files.readString(refused.log());
             }
             assertThat(log).contains("portal.mode=production refuses to start")
                     .contains("the database is the embedded H2 demo database")
                     .contains("portal.test.clock-offset is a test-only setting")
-                    .contains("the zoho-sandbox refuses to be deployed on a production server");
+                    .contains("sign-in is open to any Zoho account");
             assertThat(count(log, "portal.mode=production refuses to start")).as("every WAR refuses").isGreaterThanOrEqualTo(3);
             HttpResponse<String> landing = send(HttpRequest.newBuilder(refused.url("/")).GET());
             assertThat(landing.statusCode()).as("no portal page is served").isNotEqualTo(200);

@@ -81,6 +81,20 @@ class StartScriptTest {
         assertThat(demoOnAllInterfaces.deployed()).isEmpty();
     }
 
+    @Test
+    void jsonLogsAreOneSwitchAway() throws Exception {
+        Result json = run("log-json", Map.of("PORTAL_LOG_FORMAT", "json"));
+        Result text = run("log-text", Map.of());
+        Result wrong = run("log-wrong", Map.of("PORTAL_LOG_FORMAT", "xml"));
+
+        assertThat(json.exit).as(json.output).isZero();
+        assertThat(json.output).contains("--logproperties\n" + ROOT.resolve("etc/payara/logging-json.properties"));
+        assertThat(ROOT.resolve("etc/payara/logging-json.properties")).content().contains("JSONLogFormatter");
+        assertThat(text.output).doesNotContain("--logproperties");
+        assertThat(wrong.exit).isNotZero();
+        assertThat(wrong.output).contains("PORTAL_LOG_FORMAT must be text or json");
+    }
+
     private static Result run(String name, Map<String, String> environment) throws Exception {
         Path data = ROOT.resolve("portal-it/target/start-script-test/data-" + name);
         ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("bin/start-portal.sh").toString())

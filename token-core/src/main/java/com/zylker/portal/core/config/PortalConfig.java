@@ -18,6 +18,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class PortalConfig {
 
+    /** The ordinal of every {@code META-INF/microprofile-config.properties} (MicroProfile Config's default). */
+    static final int BUNDLED_DEFAULTS_ORDINAL = 100;
+
     private final Config config;
 
     public PortalConfig() {
@@ -92,6 +95,20 @@ public class PortalConfig {
 
     public String value(String key) {
         return config.getValue(key, String.class);
+    }
+
+    /**
+     * A value set for this installation (system property, environment, a server config source), not the demo
+     * default bundled in {@code META-INF/microprofile-config.properties} (ordinal 100): production must not
+     * inherit a demo default for a decision such as who may sign in.
+     */
+    public Optional<String> explicitValue(String key) {
+        org.eclipse.microprofile.config.ConfigValue value = config.getConfigValue(key);
+        if (value == null || value.getValue() == null || value.getValue().isBlank()
+                || value.getSourceOrdinal() <= BUNDLED_DEFAULTS_ORDINAL) {
+            return Optional.empty();
+        }
+        return Optional.of(value.getValue());
     }
 
     public Optional<String> optionalValue(String key) {

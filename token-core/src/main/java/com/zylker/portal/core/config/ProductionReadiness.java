@@ -117,9 +117,10 @@ public final class ProductionReadiness {
             problems.add("portal.admins (PORTAL_ADMINS) names the sandbox's demo users " + sandboxAdmins
                     + ": list the organisation's own admins");
         }
-        if (config.optionalValue("portal.sign-in.allowed-domains").isEmpty() && config.optionalValue("zoho.crm.org-id").isEmpty()) {
-            problems.add("sign-in is open to any Zoho account: set portal.sign-in.allowed-domains"
-                    + " (PORTAL_SIGN_IN_ALLOWED_DOMAINS) or zoho.crm.org-id (ZOHO_CRM_ORG_ID)");
+        // The bundled default names the sandbox's domains: production must say whom it admits itself.
+        if (config.explicitValue("portal.sign-in.allowed-domains").isEmpty() && config.explicitValue("zoho.crm.org-id").isEmpty()) {
+            problems.add("sign-in is open to any Zoho account (or only the demo's default domains): set"
+                    + " portal.sign-in.allowed-domains (PORTAL_SIGN_IN_ALLOWED_DOMAINS) or zoho.crm.org-id (ZOHO_CRM_ORG_ID)");
         }
         return problems;
     }

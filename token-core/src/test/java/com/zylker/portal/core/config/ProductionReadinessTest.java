@@ -142,6 +142,11 @@ class ProductionReadinessTest {
             }
 
             @Override
+            public Optional<String> explicitValue(String key) {
+                return optionalValue(key);
+            }
+
+            @Override
             public Optional<String> cryptoKeys() {
                 return optionalValue("portal.crypto.keys");
             }
