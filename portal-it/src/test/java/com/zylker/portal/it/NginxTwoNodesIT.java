@@ -169,9 +169,10 @@ class NginxTwoNodesIT {
         assertThat(summary.statusCode()).as("the dashboard's ajax summary: %s", summary.body()).isEqualTo(200);
         String account = page(browser, "/account", servedBy);
         String token = FacesForms.csrfToken(account);
+        String nonce = FacesForms.nonce(account); // the view's CSP nonce travels in its state to the other node
         String origin = publicBase.toString().substring(0, publicBase.toString().length() - 1);
         String step2 = FacesForms.ajax(browser, origin, "/account", "report", "report:next-area",
-                FacesForms.viewState(account), token, Map.of("report:area", "INVOICES"));
+                FacesForms.viewState(account), nonce, token, Map.of("report:area", "INVOICES"));
         assertThat(step2).as("ajax step 2").contains("id=\"report:details\"");
 
         assertThat(servedBy).as("nodes that served the requests before the stop").containsOnly(a, b);
@@ -185,12 +186,12 @@ class NginxTwoNodesIT {
         List<String> afterStop = new ArrayList<>();
 
         String step3 = FacesForms.ajax(browser, origin, "/account", "report", "report:next-details",
-                FacesForms.updatedViewState(step2), token, Map.of("report:details", "Sent while a node was down.",
+                FacesForms.updatedViewState(step2), nonce, token, Map.of("report:details", "Sent while a node was down.",
                         "report:page", "/books/"));
         assertThat(step3).as("ajax step 3 remembers step 2").contains("Invoices and payments")
                 .contains("Sent while a node was down.");
         String sent = FacesForms.ajax(browser, origin, "/account", "report", "report:send",
-                FacesForms.updatedViewState(step3), token, Map.of());
+                FacesForms.updatedViewState(step3), nonce, token, Map.of());
         assertThat(sent).as("the wizard's form sent after the stop").containsPattern("ZY-[A-Z0-9]{6}");
         assertThat(page(browser, "/crm/", afterStop)).contains("id=\"board-columns\"");
         assertThat(page(browser, "/crm/leads", afterStop)).contains("Student enquiries");
