@@ -141,6 +141,7 @@ class AdminIT {
         forged.put("sessions-form", "sessions-form");
         forged.put("sessions-form:sessions-table:0:revoke", "sessions-form:sessions-table:0:revoke");
         forged.put("jakarta.faces.ViewState", FacesForms.viewState(adminPage));
+        forged.put("primefaces.nonce", FacesForms.nonce(adminPage)); // as PrimeFaces' script sends it
         HttpResponse<String> ajax = priya.send(FacesForms.formPost(priya.url("/admin/"), forged)
                 .header("Faces-Request", "partial/ajax").header("Origin", origin()).header("Sec-Fetch-Site", "same-origin")
                 .header("X-CSRF-Token", priyasToken));
@@ -200,6 +201,7 @@ class AdminIT {
         params.put(button, button);
         params.put("jakarta.faces.ViewState", FacesForms.viewState(page));
         params.put("zy-csrf", FacesForms.csrfToken(page));
+        params.put("primefaces.nonce", FacesForms.nonce(page));
         HttpRequest.Builder request = FacesForms.formPost(client.url(path), params)
                 .header("Origin", origin()).header("Sec-Fetch-Site", "same-origin");
         HttpResponse<String> response = client.send(request);

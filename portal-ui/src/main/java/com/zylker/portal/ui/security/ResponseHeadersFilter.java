@@ -93,26 +93,49 @@ public class ResponseHeadersFilter extends HttpFilter {
     private static final class FreshView extends jakarta.servlet.http.HttpServletRequestWrapper {
 
         private static final Set<String> HIDDEN = Set.of("jakarta.faces.ViewState", "primefaces.nonce");
+        /** An ajax request's error page is a whole page too: no partial response without the view's nonce. */
+        private static final String AJAX_HEADER = "Faces-Request";
 
         FreshView(HttpServletRequest request) {
             super(request);
         }
 
+        private static boolean hidden(String name) {
+            return HIDDEN.contains(name) || name.startsWith("jakarta.faces.partial.");
+        }
+
         @Override
         public String getParameter(String name) {
-            return HIDDEN.contains(name) ? null : super.getParameter(name);
+            return hidden(name) ? null : super.getParameter(name);
         }
 
         @Override
         public String[] getParameterValues(String name) {
-            return HIDDEN.contains(name) ? null : super.getParameterValues(name);
+            return hidden(name) ? null : super.getParameterValues(name);
         }
 
         @Override
         public java.util.Map<String, String[]> getParameterMap() {
             java.util.Map<String, String[]> map = new java.util.LinkedHashMap<>(super.getParameterMap());
-            HIDDEN.forEach(map::remove);
+            map.keySet().removeIf(FreshView::hidden);
             return java.util.Collections.unmodifiableMap(map);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return AJAX_HEADER.equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaders(String name) {
+            return AJAX_HEADER.equalsIgnoreCase(name) ? java.util.Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaderNames() {
+            java.util.List<String> names = java.util.Collections.list(super.getHeaderNames());
+            names.removeIf(AJAX_HEADER::equalsIgnoreCase);
+            return java.util.Collections.enumeration(names);
         }
 
         @Override
