@@ -28,7 +28,8 @@ public final class ProductionReadiness {
 
     /** The sandbox's demo users (zoho-sandbox's README): none of them is anybody's admin in production. */
     static final Set<String> SANDBOX_USERS = Set.of("priya.raman@zylkeracademy.com", "daniel.brooks@zylkeracademy.com",
-            "aisha.khan@zylkeracademy.com", "lukas.schneider@zylkeracademy.eu", "noah.williams@zylkeracademy.com");
+            "aisha.khan@zylkeracademy.com", "lukas.schneider@zylkeracademy.eu", "noah.williams@zylkeracademy.com",
+            "oscar.vance@northwind-tutors.example");
     /** Zoho CRM's web UI per data centre, for "Open in Zoho CRM" links. */
     private static final java.util.regex.Pattern ZOHO_CRM_UI = java.util.regex.Pattern.compile(
             "crm\\.zoho\\.(com|eu|in|com\\.au|jp|uk|sa|com\\.cn)|crm\\.zohocloud\\.ca");

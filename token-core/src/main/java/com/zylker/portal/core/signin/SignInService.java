@@ -142,7 +142,10 @@ public class SignInService {
                 accessTokens.discard(old);
                 previous = Optional.empty();
             }
-            Optional<OAuthToken> reusable = previous;
+            // A stored refresh token is reused only when both sides name the same Zoho account: a row from
+            // before ZUIDs were kept (or a userinfo without one) proves nothing, so that grant is not reused.
+            final String newZuid = zuid;
+            Optional<OAuthToken> reusable = previous.filter(old -> old.zuid() != null && old.zuid().equals(newZuid));
             String refreshToken = grant.refreshToken() != null ? grant.refreshToken()
                     : reusable.map(OAuthToken::refreshToken).orElse(null);
             if (refreshToken == null) {
@@ -150,7 +153,7 @@ public class SignInService {
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             OAuthToken replacement = OAuthToken.builder()
-                    .id(reusable.map(OAuthToken::id).orElse(null))
+                    .id(previous.map(OAuthToken::id).orElse(null))
                     .userName(email)
                     .zuid(zuid)
                     .clientId(settings.clientId())
@@ -163,9 +166,9 @@ public class SignInService {
                     .accountsServer(dc.accountsUrl().toString())
                     .build();
             // In the refresh queue: a refresh in flight must not save the old refresh token over this one.
-            OAuthToken saved = accessTokens.storeGrant(replacement, reusable.map(OAuthToken::id).orElse(null));
+            OAuthToken saved = accessTokens.storeGrant(replacement, previous.map(OAuthToken::id).orElse(null));
             stored = true;
-            reusable.filter(p -> p.refreshToken() != null && !p.refreshToken().equals(refreshToken))
+            previous.filter(p -> p.refreshToken() != null && !p.refreshToken().equals(refreshToken))
                     .ifPresent(accessTokens::revoke);
 
             if (previousSessionId != null) {

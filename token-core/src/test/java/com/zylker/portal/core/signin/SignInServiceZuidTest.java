@@ -169,6 +169,18 @@ class SignInServiceZuidTest {
         assertThat(revoked()).isEmpty();
     }
 
+    @Test
+    void aRowFromBeforeZuidsWereKeptIsNotReusedForAGrantWithoutARefreshToken() {
+        oldGrant = store.saveToken(oldGrant.toBuilder().zuid(null).build()); // stored before V30
+        zoho.reply(200, grant(null)).reply(200, profile("70000000999"));
+
+        assertThatThrownBy(() -> signIn.complete(callback(), "state", null, "127.0.0.1", "test"))
+                .isInstanceOf(SignInFailedException.class)
+                .satisfies(e -> assertThat(((SignInFailedException) e).problem()).isEqualTo(SignInProblem.NO_OFFLINE_ACCESS));
+        assertThat(store.findToken(OAuthToken.builder().userName(PRIYA).build()).orElseThrow().accessToken())
+                .as("the old row is not handed to the new sign-in").isNotEqualTo("1000.new-access");
+    }
+
     private List<String> revoked() {
         return zoho.requests().stream().filter(r -> r.path().endsWith("/oauth/v2/token/revoke"))
                 .map(r -> r.query().getOrDefault("token", r.form().get("token"))).toList();
