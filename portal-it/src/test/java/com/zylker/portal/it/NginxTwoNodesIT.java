@@ -201,6 +201,14 @@ class NginxTwoNodesIT {
         assertThat(accessLog()).as("nginx tried the stopped node and passed the request on to B")
                 .contains("upstream=" + a + ", " + b);
 
+        // Management endpoints answer on the node's own address, not through the public entry.
+        PortalClient direct = new PortalClient(nodeB.base());
+        for (String path : List.of("/health/ready", "/metrics", "/status/zoho", "/openapi")) {
+            assertThat(browser.get(path).statusCode()).as("%s through nginx", path).isEqualTo(404);
+        }
+        assertThat(direct.get("/health/ready").statusCode()).as("control: readiness on node B itself").isEqualTo(200);
+        assertThat(direct.get("/metrics").statusCode()).as("control: metrics on node B itself").isEqualTo(200);
+
         // The layout's sign-out form, through nginx to the remaining node.
         HttpResponse<String> signOut = browser.signOut("");
         assertThat(signOut.statusCode()).as("sign-out: %s", signOut.body()).isBetween(302, 303);
