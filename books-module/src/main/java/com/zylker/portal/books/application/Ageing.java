@@ -40,6 +40,7 @@ public class Ageing {
     Clock clock;
 
     private ShortCache<String, AgeingSummary> cache;
+    private final SingleFlight<String, AgeingSummary> loads = new SingleFlight<>();
 
     @PostConstruct
     void init() {
@@ -47,7 +48,7 @@ public class Ageing {
     }
 
     public AgeingSummary of(String user, BooksOrganization org) {
-        return cache.get(org.id(), () -> compute(user, org));
+        return cache.get(org.id(), () -> loads.load(org.id(), () -> compute(user, org)));
     }
 
     public void forget(String organizationId) {

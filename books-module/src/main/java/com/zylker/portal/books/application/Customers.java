@@ -46,6 +46,11 @@ public class Customers {
                 () -> List.copyOf(books.contacts(user, organizationId, q, 1, MAX_RESULTS).items()));
     }
 
+    /** One customer by id (a "new invoice for this customer" link): 1 call. */
+    public BooksContact byId(String user, String organizationId, String contactId) {
+        return books.contact(user, organizationId, contactId);
+    }
+
     /** After a contact was created: searches that might now find it are asked again. */
     public void forgetSearches() {
         cache = new ShortCache<>(Duration.ofSeconds(TTL_SECONDS), 5_000, clock);

@@ -33,6 +33,14 @@ public class InvoiceCreation {
     @Inject
     Ageing ageing;
 
+    @Inject
+    java.time.Clock clock;
+
+    /** Today in the organization's time zone, on the portal's clock. */
+    public java.time.LocalDate today(java.time.ZoneId zone) {
+        return java.time.LocalDate.now(clock.withZone(zone));
+    }
+
     public CreationResult create(String user, String organizationId, String currency, String token, InvoiceForm form,
                                  DealPrefill deal) {
         List<String> problems = form.problems();

@@ -31,6 +31,7 @@ public class Organizations {
     Clock clock;
 
     private ShortCache<String, List<BooksOrganization>> cache;
+    private final SingleFlight<String, List<BooksOrganization>> loads = new SingleFlight<>();
 
     @PostConstruct
     void init() {
@@ -38,7 +39,8 @@ public class Organizations {
     }
 
     public List<BooksOrganization> of(String user) {
-        return cache.get(user.toLowerCase(Locale.ROOT), () -> List.copyOf(books.organizations(user)));
+        String key = user.toLowerCase(Locale.ROOT);
+        return cache.get(key, () -> loads.load(key, () -> List.copyOf(books.organizations(user))));
     }
 
     /** The organization the Books screens work in; empty when the user has several and has not chosen yet. */

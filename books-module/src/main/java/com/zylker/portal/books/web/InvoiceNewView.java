@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -58,9 +57,6 @@ public class InvoiceNewView implements Serializable {
     @Inject
     PortalUser user;
 
-    @Inject
-    Clock clock;
-
     private OrgInfo org;
     private String changeOrgLink;
     private String problem;
@@ -75,7 +71,9 @@ public class InvoiceNewView implements Serializable {
 
     @PostConstruct
     void open() {
-        String dealId = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("deal");
+        Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        String dealId = params.get("deal");
+        String customerId = params.get("customer");
         try {
             org = screens.organizationOrChoose(user.requireEmail()).orElse(null);
             if (org == null) {
@@ -83,9 +81,14 @@ public class InvoiceNewView implements Serializable {
             }
             changeOrgLink = BooksScreens.changeOrgLink();
             readOnly = permissions.readOnly(user.requireEmail(), org.id());
-            LocalDate today = LocalDate.now(clock.withZone(zone()));
+            LocalDate today = creation.today(zone());
             form.setDate(today);
             form.setDueDate(today.plusDays(15));
+            if (dealId == null && customerId != null && customerId.matches("[0-9]{1,40}")) {
+                customer = customers.byId(user.requireEmail(), org.id(), customerId);
+                suggestions.put(customer.id(), customer);
+                customerChosen();
+            }
             if (dealId != null) {
                 if (!DealInvoices.validDealId(dealId)) {
                     problem = "The address names no valid CRM deal.";

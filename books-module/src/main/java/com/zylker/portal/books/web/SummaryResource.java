@@ -35,6 +35,24 @@ public class SummaryResource {
     @Inject
     PortalUser user;
 
+    private static JsonArrayBuilder buckets(AgeingSummary.CurrencyFigures c) {
+        JsonArrayBuilder b = Json.createArrayBuilder();
+        for (int i = 0; i < c.buckets().size(); i++) {
+            b.add(Json.createObjectBuilder().add("bucket", AgeingSummary.BUCKETS.get(i)).add("amount", c.buckets().get(i))
+                    .add("invoices", c.bucketCounts().get(i)));
+        }
+        return b;
+    }
+
+    /** Drops the organization's cached figures and computes them again (1 call): a "Refresh" button. */
+    @jakarta.ws.rs.POST
+    @Path("refresh")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response refresh() {
+        organizations.currentOrDefault(user.requireEmail()).ifPresent(o -> ageing.forget(o.id()));
+        return summary();
+    }
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response summary() {
@@ -51,7 +69,8 @@ public class SummaryResource {
                     .add("overdue", c.overdue())
                     .add("overdueInvoices", c.overdueInvoices())
                     .add("dueThisWeek", c.dueThisWeek())
-                    .add("dueThisWeekInvoices", c.dueThisWeekInvoices())));
+                    .add("dueThisWeekInvoices", c.dueThisWeekInvoices())
+                    .add("buckets", buckets(c))));
             out.add("organization", Json.createObjectBuilder().add("id", org.get().id())
                             .add("name", org.get().name() == null ? "" : org.get().name()))
                     .add("today", s.today().toString())

@@ -118,7 +118,7 @@ public final class ZohoBooksClient {
         Map<String, String> q = orgQuery(organizationId);
         q.put("accept", "pdf");
         ZohoResponse r = calls.send(user, ZohoRequest.get(ZohoProduct.BOOKS, op, BASE + "invoices/" + id(invoiceId), q)
-                .accepting("application/pdf"));
+                .accepting("application/pdf, application/json;q=0.5")); // an error comes as Books' JSON envelope
         byte[] bytes = r.bytes();
         if (r.status() == 200 && bytes.length > 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F') {
             return bytes;
@@ -256,6 +256,17 @@ public final class ZohoBooksClient {
                     c.get("has_more_page") == JsonValue.TRUE);
         }
         return new BooksPage<>(items, page, perPage, false);
+    }
+
+    /** One customer. */
+    public BooksContact contact(String user, String organizationId, String contactId) {
+        String op = "read contact";
+        JsonObject body = envelope(calls.send(user, ZohoRequest.get(ZohoProduct.BOOKS, op, BASE + "contacts/" + id(contactId),
+                orgQuery(organizationId))), op);
+        if (!(body.get("contact") instanceof JsonObject c)) {
+            throw protocol(op + ": no contact in the answer");
+        }
+        return contact(c, op);
     }
 
     /** Creates a customer with one primary contact person. */
