@@ -10,10 +10,12 @@ CREATE TABLE books_org_choice (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 -- "Books refused this user's write as not authorized": remembered for a while per organization, so the
--- screens show read-only instead of buttons Books will refuse, and forged writes never reach Books.
+-- screens show read-only instead of buttons Books will refuse, and forged writes never reach Books. A sign-in
+-- after remembered_at asks Books afresh (an administrator may have changed the user's role).
 CREATE TABLE books_read_only (
     user_email       VARCHAR(320)  NOT NULL,
     organization_id  VARCHAR(40)   NOT NULL,
+    remembered_at    DATETIME      NOT NULL,
     until_at         DATETIME      NOT NULL,
     CONSTRAINT pk_books_read_only PRIMARY KEY (user_email, organization_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

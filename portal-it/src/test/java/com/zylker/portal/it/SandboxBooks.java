@@ -41,6 +41,16 @@ final class SandboxBooks {
     }
 
     JsonObject get(String pathAndQuery) {
+        String sep = pathAndQuery.contains("?") ? "&" : "?";
+        return call(pathAndQuery + sep + "organization_id=" + ORG);
+    }
+
+    /** A CRM call with the same user's token. */
+    JsonObject crm(String pathAndQuery) {
+        return call(pathAndQuery);
+    }
+
+    private JsonObject call(String pathAndQuery) {
         String token;
         try (JsonReader r = Json.createReader(new StringReader(send(HttpRequest.newBuilder(
                 portal.url("/zoho-sandbox/control/tokens")).GET())))) {
@@ -48,8 +58,7 @@ final class SandboxBooks {
                     .filter(t -> "access".equals(t.getString("type")) && email.equals(t.getString("email")))
                     .reduce((a, b) -> b).orElseThrow().getString("token");
         }
-        String sep = pathAndQuery.contains("?") ? "&" : "?";
-        URI uri = URI.create(portal.url("/zoho-sandbox/api/com").toString() + pathAndQuery + sep + "organization_id=" + ORG);
+        URI uri = URI.create(portal.url("/zoho-sandbox/api/com").toString() + pathAndQuery);
         try (JsonReader r = Json.createReader(new StringReader(send(HttpRequest.newBuilder(uri)
                 .header("Authorization", "Zoho-oauthtoken " + token).GET())))) {
             return r.readObject();

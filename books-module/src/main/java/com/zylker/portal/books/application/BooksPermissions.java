@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 /**
  * Books applies each user's own role, and has no "what may I do" call: a user's first write that Books
  * refuses as not authorized (HTTP 401, code 57) is remembered per organization, in the database, for
- * {@code books.read-only.remember} (default {@value #DEFAULT_REMEMBER}). Meanwhile the screens are read-only
+ * {@code books.read-only.remember} (default {@value #DEFAULT_REMEMBER}) or until the user signs in again. Meanwhile the screens are read-only
  * with a note, and a write from that user — a forged request included — is refused here without a call.
  */
 @ApplicationScoped
@@ -28,8 +28,14 @@ public class BooksPermissions {
     @Inject
     PortalConfig config;
 
+    @Inject
+    com.zylker.portal.core.security.PortalUser portalUser;
+
+    /** Known read-only, within this sign-in: a new sign-in asks Books afresh (a role may have changed). */
     public boolean readOnly(String user, String organizationId) {
-        return store.readOnly(user, organizationId);
+        java.time.Instant signedInAt = portalUser.session().map(com.zylker.portal.core.session.PortalSession::createdAt)
+                .orElse(java.time.Instant.EPOCH);
+        return store.readOnly(user, organizationId, signedInAt);
     }
 
     /** Runs a Books write unless the user is known to be read-only; a "not authorized" refusal is remembered. */

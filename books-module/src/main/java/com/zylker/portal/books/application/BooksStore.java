@@ -65,20 +65,28 @@ public class BooksStore {
 
     // ---- read-only -------------------------------------------------------------------------------------
 
-    public boolean readOnly(String user, String organizationId) {
+    /** Remembered, not expired, and remembered since {@code signedInAt} (a later sign-in asks Books afresh). */
+    public boolean readOnly(String user, String organizationId, java.time.Instant signedInAt) {
+        LocalDateTime since = LocalDateTime.ofInstant(signedInAt, ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         return !em.createNativeQuery("SELECT 1 FROM books_read_only WHERE user_email = ?1 AND organization_id = ?2"
-                        + " AND until_at > ?3")
-                .setParameter(1, key(user)).setParameter(2, organizationId).setParameter(3, now()).getResultList().isEmpty();
+                        + " AND until_at > ?3 AND remembered_at >= ?4")
+                .setParameter(1, key(user)).setParameter(2, organizationId).setParameter(3, now())
+                .setParameter(4, since).getResultList().isEmpty();
     }
 
     @Transactional
     public void rememberReadOnly(String user, String organizationId, Duration howLong) {
-        LocalDateTime until = now().plus(howLong);
-        int updated = em.createNativeQuery("UPDATE books_read_only SET until_at = ?1 WHERE user_email = ?2 AND organization_id = ?3")
-                .setParameter(1, until).setParameter(2, key(user)).setParameter(3, organizationId).executeUpdate();
+        LocalDateTime now = now();
+        LocalDateTime until = now.plus(howLong);
+        int updated = em.createNativeQuery("UPDATE books_read_only SET until_at = ?1, remembered_at = ?2"
+                        + " WHERE user_email = ?3 AND organization_id = ?4")
+                .setParameter(1, until).setParameter(2, now).setParameter(3, key(user)).setParameter(4, organizationId)
+                .executeUpdate();
         if (updated == 0) {
-            em.createNativeQuery("INSERT INTO books_read_only (user_email, organization_id, until_at) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, key(user)).setParameter(2, organizationId).setParameter(3, until).executeUpdate();
+            em.createNativeQuery("INSERT INTO books_read_only (user_email, organization_id, remembered_at, until_at)"
+                            + " VALUES (?1, ?2, ?3, ?4)")
+                    .setParameter(1, key(user)).setParameter(2, organizationId).setParameter(3, now).setParameter(4, until)
+                    .executeUpdate();
         }
     }
 
