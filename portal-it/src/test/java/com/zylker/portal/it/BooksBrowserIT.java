@@ -78,6 +78,15 @@ class BooksBrowserIT {
         waitForStatus(browser, "Sent");
         assertThat(books.invoice(id).getString("status")).isEqualTo("sent");
 
+        click(browser, "actions-form:email-open");
+        wait(browser).until(d -> d.findElement(By.id("email-form:email-subject")).getAttribute("value").contains("INV-"));
+        assertThat(browser.findElement(By.id("email-form:email-to")).getAttribute("value")).contains("@example.com");
+        click(browser, "email-form:email-send");
+        wait(browser).until(d -> d.findElements(By.cssSelector(".ui-growl-message")).stream()
+                .anyMatch(m -> m.getText().contains("Emailed to")));
+        assertThat(books.invoice(id).getBoolean("is_emailed")).isTrue();
+        wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.id("email-dialog")));
+
         click(browser, "actions-form:payment-open");
         WebElement amount = wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("payment-form:payment-amount")));
         amount.sendKeys(Keys.chord(Keys.CONTROL, "a"), "400.00");
