@@ -119,6 +119,10 @@ class BooksBrowserIT {
     void aWonEnrolmentIsInvoicedOnceUnlessTheUserInsists(WebDriver browser, RunningPortal portal) {
         signIn(browser, portal, "user-daniel-brooks");
         chooseMainOrganization(browser, portal);
+        browser.get(portal.url("/home").toString());
+        wait(browser).until(d -> "loaded".equals(d.findElement(By.id("home-books-body")).getAttribute("data-state")));
+        assertThat(browser.findElement(By.id("home-books-body")).getText()).contains("Zylker Academy").contains("Outstanding")
+                .contains("Overdue");
         String deal = closedWonDeal(portal);
         browser.get(portal.url("/crm/?owner=all&closing=any").toString());
         WebElement raise = wait(browser).until(d -> d.findElements(By.cssSelector("a[href*='invoice-new?deal=" + deal + "']"))

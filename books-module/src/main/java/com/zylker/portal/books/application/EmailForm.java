@@ -20,8 +20,20 @@ public class EmailForm implements Serializable {
                 .collect(Collectors.joining(", "));
         f.subject = content.subject() == null ? "" : content.subject();
         // Books' body is HTML; edited here as text, line breaks kept.
-        f.body = content.body() == null ? "" : content.body().replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("<[^>]*>", "");
+        f.body = content.body() == null ? "" : decode(content.body().replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("<[^>]*>", ""));
         return f;
+    }
+
+    /** The edited text as the HTML Books sends: escaped, line breaks kept. */
+    public String htmlBody() {
+        String b = body == null ? "" : body;
+        return b.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("\r\n", "\n").replace("\n", "<br>");
+    }
+
+    private static String decode(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&nbsp;", " ").replace("&amp;", "&");
     }
 
     public String getTo() {

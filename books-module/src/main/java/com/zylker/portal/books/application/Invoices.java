@@ -118,8 +118,7 @@ public class Invoices {
         }
         try {
             permissions.write(user, organizationId, () -> {
-                books.email(user, organizationId, invoiceId, to, form.getSubject().strip(),
-                        form.getBody() == null ? "" : form.getBody().replace("\n", "<br>"));
+                books.email(user, organizationId, invoiceId, to, form.getSubject().strip(), form.htmlBody());
                 return null;
             });
         } catch (RuntimeException e) {

@@ -50,6 +50,14 @@ public class BooksScreens {
         return "/books" + path + (query.isEmpty() ? "" : "?" + query);
     }
 
+    /** A failure in words; Books refusing the organization also forgets the user's choice (the next visit asks again). */
+    public String words(String user, RuntimeException e) {
+        if (com.zylker.portal.books.application.BooksWords.organizationProblem(e)) {
+            organizations.forget(user);
+        }
+        return com.zylker.portal.books.application.BooksWords.of(e);
+    }
+
     /** The org bar's "Change" link: the chooser, coming back to this page. */
     static String changeOrgLink() {
         return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/organization?return="
@@ -68,6 +76,6 @@ public class BooksScreens {
     }
 
     static void message(String clientId, jakarta.faces.application.FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(clientId, new jakarta.faces.application.FacesMessage(severity, text, text));
+        FacesContext.getCurrentInstance().addMessage(clientId, new jakarta.faces.application.FacesMessage(severity, text, null));
     }
 }

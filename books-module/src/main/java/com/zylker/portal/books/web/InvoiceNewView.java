@@ -110,7 +110,7 @@ public class InvoiceNewView implements Serializable {
                 }
             }
         } catch (RuntimeException e) {
-            problem = BooksWords.of(e);
+            problem = screens.words(user.requireEmail(), e);
         }
     }
 

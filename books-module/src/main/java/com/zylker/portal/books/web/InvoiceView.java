@@ -75,7 +75,7 @@ public class InvoiceView implements Serializable {
             screen = invoices.open(user.requireEmail(), org.id(), id);
             resetPayment();
         } catch (RuntimeException e) {
-            problem = BooksWords.of(e);
+            problem = screens.words(user.requireEmail(), e);
         }
     }
 
@@ -115,6 +115,7 @@ public class InvoiceView implements Serializable {
     }
 
     private void apply(ActionResult r, String problemField) {
+        created = false;
         if (r.screen() != null) {
             screen = r.screen();
         }

@@ -68,7 +68,7 @@ public class InvoicesView implements Serializable {
         try {
             org = screens.organizationOrChoose(user.requireEmail()).orElse(null);
         } catch (RuntimeException e) {
-            problem = BooksWords.of(e);
+            problem = screens.words(user.requireEmail(), e);
             return;
         }
         if (org == null) {

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * Zoho Books v3 for the portal, on {@link ZohoApiCalls}: the organizations a user belongs to, and the calls
- * that need one, each carrying {@code organization_id}. What is Books' own stays here: the envelope
+ * that need one, each carrying {@code organization_id} — invoices (list, detail, PDF, create, sent / void,
+ * email content and email), an invoice's payments, customer payments, contacts (list, read, create). What is Books' own stays here: the envelope
  * ({@code {"code": 0, "message": "success", <entity>: …}} — any other code is a refusal in Books' words,
  * whatever the HTTP status), {@code page_context} paging, and ids that must be digits before they reach a
  * URL. A refusal for a missing or foreign organization is {@link Kind#INVALID_REQUEST} with Books' message.
