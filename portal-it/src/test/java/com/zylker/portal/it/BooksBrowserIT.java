@@ -123,6 +123,16 @@ class BooksBrowserIT {
         wait(browser).until(d -> "loaded".equals(d.findElement(By.id("home-books-body")).getAttribute("data-state")));
         assertThat(browser.findElement(By.id("home-books-body")).getText()).contains("Zylker Academy").contains("Outstanding")
                 .contains("Overdue");
+        org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) browser;
+        chrome.executeCdpCommand("Network.enable", java.util.Map.of());
+        chrome.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of("*/books/api/summary*")));
+        try {
+            browser.navigate().refresh();
+            wait(browser).until(d -> "not-available".equals(d.findElement(By.id("home-books-body")).getAttribute("data-state")));
+            wait(browser).until(d -> "loaded".equals(d.findElement(By.id("home-summary-body")).getAttribute("data-state")));
+        } finally {
+            chrome.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of()));
+        }
         String deal = closedWonDeal(portal);
         browser.get(portal.url("/crm/?owner=all&closing=any").toString());
         WebElement raise = wait(browser).until(d -> d.findElements(By.cssSelector("a[href*='invoice-new?deal=" + deal + "']"))
