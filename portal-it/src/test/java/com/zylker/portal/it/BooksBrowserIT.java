@@ -138,8 +138,19 @@ class BooksBrowserIT {
         WebElement raise = wait(browser).until(d -> d.findElements(By.cssSelector("a[href*='invoice-new?deal=" + deal + "']"))
                 .stream().findFirst().orElse(null));
         String raiseLink = raise.getAttribute("href");
+        SandboxControl sandbox = portal.sandbox();
+        long crmDeal = sandbox.userCalls(DANIEL, "GET /crm/v8/Deals/{id}");
+        long crmContact = sandbox.userCalls(DANIEL, "GET /crm/v8/Contacts/{id}");
+        long booksContacts = sandbox.userCalls(DANIEL, "GET /books/v3/contacts");
+        long booksInvoices = sandbox.userCalls(DANIEL, "GET /books/v3/invoices");
         browser.get(raiseLink);
         wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("new-deal-customer")));
+        assertThat(new long[] {sandbox.userCalls(DANIEL, "GET /crm/v8/Deals/{id}") - crmDeal,
+                sandbox.userCalls(DANIEL, "GET /crm/v8/Contacts/{id}") - crmContact,
+                sandbox.userCalls(DANIEL, "GET /books/v3/contacts") - booksContacts,
+                sandbox.userCalls(DANIEL, "GET /books/v3/invoices") - booksInvoices})
+                .as("the deal page: the deal and its contact from CRM, the customer by email and the deal's invoices from Books")
+                .containsExactly(1, 1, 1, 1);
         assertThat(browser.findElement(By.id("new-deal-customer")).getText()).contains("created in Zoho Books when you save");
         assertThat(browser.findElement(By.id("invoice-form:line:0:line-description")).getAttribute("value")).startsWith("Tuition — ");
         long contactsBefore = portal.sandbox().counter("calls_by_path", "POST /books/v3/contacts");

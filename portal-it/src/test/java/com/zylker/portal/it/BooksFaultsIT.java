@@ -195,6 +195,25 @@ class BooksFaultsIT {
         assertThat(danielBooks() - fresh).as("an empty new-invoice form").isZero();
     }
 
+    @Test
+    void aBusyBooksIsSaidInWordsWithoutARetryStorm() {
+        PortalClient daniel = signedIn(DANIEL, true);
+        daniel.postFromPage("/books/api/summary/refresh"); // figures cached: the page's one call is the table
+        sandbox.fault("books", 429, 0, 5);
+        long before = sandbox.counter("books_calls", "com"); // a faulted call is counted before it is authenticated
+
+        HttpResponse<String> page = daniel.get("/books/?status=overdue");
+        HttpResponse<String> summary = daniel.postFromPage("/books/api/summary/refresh");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"invoices-problem\"").contains("Zoho is busy")
+                .contains("The portal does not retry by itself");
+        assertThat(summary.statusCode()).isEqualTo(503);
+        assertThat(summary.body()).contains("zoho-busy");
+        assertThat(sandbox.counter("books_calls", "com") - before).as("one call each, no retries").isEqualTo(2);
+        sandbox.clearFaults();
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------
 
     private void assertFiguresMatch(int days) {
