@@ -196,6 +196,21 @@ class BooksFaultsIT {
     }
 
     @Test
+    void theCsvExportHoldsTheFilteredInvoicesAsBooksHasThem() {
+        PortalClient daniel = signedIn(DANIEL, true);
+
+        HttpResponse<String> csv = daniel.get("/books/api/invoices/export.csv?status=overdue&sort=due_date&order=asc");
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        List<String> rows = List.of(csv.body().split("\r\n"));
+        assertThat(rows.get(0)).startsWith("Number,Customer,Status");
+        List<JsonObject> overdue = new SandboxBooks(portal, DANIEL).invoices("Status.OverDue");
+        assertThat(rows).hasSize(overdue.size() + 1);
+        assertThat(rows.subList(1, rows.size())).allMatch(r -> r.contains("\"overdue\""));
+    }
+
+    @Test
     void aBusyBooksIsSaidInWordsWithoutARetryStorm() {
         PortalClient daniel = signedIn(DANIEL, true);
         daniel.postFromPage("/books/api/summary/refresh"); // figures cached: the page's one call is the table
