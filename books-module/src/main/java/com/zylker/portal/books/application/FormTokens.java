@@ -60,10 +60,16 @@ public class FormTokens {
             throw new IllegalArgumentException("a form token is required");
         }
         boolean retryAfterUnknown = false;
+        // A repeat that comes after the first submit finds the row here; only truly simultaneous submits meet at
+        // the primary key (the database then logs the duplicate key: the token's SHA-256, never the token).
+        Optional<TokenRow> seen = store.token(user, token);
         try {
+            if (seen.isPresent()) {
+                throw new IllegalStateException("claimed already");
+            }
             store.insertClaim(user, token);
         } catch (RuntimeException e) {
-            Optional<TokenRow> row = store.token(user, token);
+            Optional<TokenRow> row = seen.isPresent() ? seen : store.token(user, token);
             if (row.isEmpty()) {
                 throw e;
             }
