@@ -53,9 +53,11 @@ class BooksBrowserIT {
         browser.findElement(By.id("books-new")).click();
         WebElement customer = wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("invoice-form:customer_input")));
         customer.sendKeys("Northwind");
+        // The suggestion whose name cell is exactly the customer ("Northwind Logistics 2", "… 3" exist too).
         WebElement item = wait(browser).until(d -> d.findElements(By.cssSelector(".ui-autocomplete-item")).stream()
-                .filter(e -> e.getText().startsWith("Northwind Logistics ") || e.getText().equals("Northwind Logistics"))
-                .filter(e -> !e.getText().startsWith("Northwind Logistics 2")).findFirst().orElse(null));
+                .filter(e -> !e.findElements(By.tagName("td")).isEmpty()
+                        && e.findElements(By.tagName("td")).get(0).getText().strip().equals("Northwind Logistics"))
+                .findFirst().orElse(null));
         item.click();
         type(browser, "invoice-form:line:0:line-description", "Java Bootcamp — spring term");
         type(browser, "invoice-form:line:0:line-quantity", "2");
