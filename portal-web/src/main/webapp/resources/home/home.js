@@ -1,6 +1,6 @@
 /*
  * The dashboard's module summaries, loaded after the page appears so a slow Zoho never blocks /home.
- * Each module publishes its own (/crm/api/summary); a module that is not deployed answers 404 (or nothing),
+ * Each module publishes its own (/crm/api/summary, /books/api/summary); a module that is not deployed answers 404 (or nothing),
  * and its card says "not available" instead of failing the page. Zoho data is untrusted: text only, never HTML.
  */
 (function () {
@@ -23,6 +23,8 @@
   }
 
   function summaryCard(body, url) {
+    var books = body.getAttribute('data-summary-kind') === 'books';
+    var product = books ? 'Zoho Books' : 'Zoho CRM';
     function problem(message, retry) {
       body.replaceChildren(el('span', 'zy-summary-problem', message));
       body.setAttribute('data-state', 'problem');
@@ -40,7 +42,40 @@
       body.setAttribute('data-state', 'not-available');
     }
 
+    function renderBooks(summary) {
+      body.setAttribute('data-state', 'loaded');
+      if (!summary.organization) {
+        body.replaceChildren(el('span', 'zy-muted', 'You have no Zoho Books organization.'));
+        return;
+      }
+      var money2 = function (amount, currency) {
+        try {
+          return new Intl.NumberFormat(document.documentElement.lang || 'en', {style: 'currency', currency: currency}).format(amount);
+        } catch (e) { return currency + ' ' + amount; }
+      };
+      var parts = [el('p', 'zy-muted', summary.organization.name)];
+      if (summary.currencies.length === 0) {
+        parts.push(el('p', null, 'Nothing is outstanding.'));
+      }
+      summary.currencies.forEach(function (c) {
+        var list = el('dl', 'zy-facts');
+        [['Outstanding', money2(c.outstanding, c.currency), 'outstanding'],
+         ['Overdue', money2(c.overdue, c.currency) + ' (' + c.overdueInvoices + ')', 'overdue'],
+         ['Due this week', money2(c.dueThisWeek, c.currency) + ' (' + c.dueThisWeekInvoices + ')', 'due-week']]
+          .forEach(function (f) {
+            list.appendChild(el('dt', null, f[0]));
+            var dd = el('dd', null, f[1]);
+            dd.id = body.id + '-' + f[2] + '-' + c.currency;
+            list.appendChild(dd);
+          });
+        parts.push(list);
+      });
+      body.setAttribute('data-outstanding', summary.currencies.map(function (c) { return c.currency + ' ' + c.outstanding; }).join(', '));
+      body.replaceChildren.apply(body, parts);
+    }
+
     function render(summary) {
+      if (books) { renderBooks(summary); return; }
       body.setAttribute('data-state', 'loaded');
       body.setAttribute('data-open-deals', summary.openDeals);
       if (summary.openDeals === 0) {
@@ -71,7 +106,7 @@
     }
 
     function load(method, target) {
-      body.replaceChildren(el('span', 'zy-muted', 'Loading from Zoho CRM…'));
+      body.replaceChildren(el('span', 'zy-muted', 'Loading from ' + product + '…'));
       body.setAttribute('data-state', 'loading');
       fetch(target, {method: method, credentials: 'same-origin', headers: csrfHeaders()})
         .then(function (r) {
@@ -85,7 +120,7 @@
                 ? '/sign-in-again?return=%2Fhome' : '/?signin=ended');
           }
           else if (r.status === 401) { window.location.href = '/login?return=%2Fhome'; }
-          else { problem(r.json.message || 'Zoho CRM could not be reached.', true); }
+          else { problem(r.json.message || product + ' could not be reached.', true); }
         })
         .catch(function () { unavailable(); });
     }

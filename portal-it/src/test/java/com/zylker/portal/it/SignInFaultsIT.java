@@ -358,9 +358,13 @@ class SignInFaultsIT {
         try {
             java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
             java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            // Both WARs, pages and /home's summaries: CRM's summary (refreshed, so it calls CRM), the board, Books'
+            // organizations and summary, and the invoice list page.
+            String[] paths = {"/crm/api/summary/refresh", "/books/api/organizations", "/books/api/summary", "/books/",
+                    "/crm/api/summary/refresh", "/crm/"};
             for (int i = 0; i < 12; i++) {
-                String path = i % 2 == 0 ? "/crm/api/summary/refresh" : "/books/api/organizations";
-                boolean write = i % 2 == 0;
+                String path = paths[i % paths.length];
+                boolean write = path.endsWith("/refresh");
                 PortalClient browserTab = new PortalClient(portal.base()); // PortalClient is not thread-safe
                 browserTab.cookies().putAll(client.cookies());
                 answers.add(pool.submit(() -> {
@@ -379,6 +383,7 @@ class SignInFaultsIT {
         }
         assertThat(sandbox.counter("refreshes_by_user", PRIYA)).as("crm-module and books-module share one refresh")
                 .isEqualTo(1);
+        assertThat(sandbox.userCalls(PRIYA, "GET /books/v3/invoices")).as("the Books pages and summary were served").isPositive();
     }
 
     private String signInReturningTo(String encodedReturn) {

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Two portal processes that share nothing but MariaDB (and one sandbox, as they would share Zoho): one sign-in
  * serves both, a deleted session row signs the browser out on both, and a burst of 50 requests with an
- * expired access token, split between the nodes, causes exactly one refresh — and more than one when the
+ * expired access token — to /crm/ and /books/ pages and /home's summaries of both modules — split between the
+ * nodes, causes exactly one refresh — and more than one when the
  * cross-node lock is switched off (the control run that proves the test can fail). A view-scoped Faces wizard
  * started on one node carries on on the other (its state travels in the view state), and either node checks
  * the CSRF token the other made.
@@ -251,13 +252,16 @@ class TwoNodesIT {
         try {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<HttpResponse<String>>> results = new ArrayList<>();
+            // Both modules on both nodes: /home's two summaries, the invoice list, and twice the board.
+            String[] paths = {"/crm/api/summary", "/books/api/summary", "/books/", "/crm/api/summary", "/books/api/summary"};
             for (int i = 0; i < BURST; i++) {
                 RunningPortal node = i % 2 == 0 ? nodes.a : nodes.b;
+                String path = i % 25 == 24 ? "/crm/" : paths[i % paths.length];
                 results.add(pool.submit(() -> {
                     PortalClient client = new PortalClient(node.base());
                     client.cookies().put("ZYSESSION", cookie);
                     go.await();
-                    return client.get("/crm/api/summary");
+                    return client.get(path);
                 }));
             }
             go.countDown();

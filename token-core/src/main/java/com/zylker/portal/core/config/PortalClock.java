@@ -22,7 +22,60 @@ public class PortalClock {
     @Produces
     @Singleton
     Clock clock() {
-        return of(config.optionalValue("portal.test.clock-offset").orElse(null));
+        Clock base = of(config.optionalValue("portal.test.clock-offset").orElse(null));
+        return config.optionalValue("portal.test.clock-offset-file")
+                .<Clock>map(file -> new FileOffsetClock(base, java.nio.file.Path.of(file))).orElse(base);
+    }
+
+    /**
+     * Demo and tests only ({@code portal.test.clock-offset-file}): the offset (ISO-8601) is read from a file,
+     * at most every quarter second, so a test can move the portal's clock together with the sandbox's while the
+     * portal runs (invoices crossing ageing buckets). A missing, empty or unreadable file means no offset.
+     */
+    static final class FileOffsetClock extends Clock implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private static final long RECHECK_NANOS = 250_000_000L;
+        private final Clock base;
+        private final String file;
+        private transient volatile Duration offset = Duration.ZERO;
+        private transient volatile long checkedAt;
+
+        FileOffsetClock(Clock base, java.nio.file.Path file) {
+            this.base = base;
+            this.file = file.toString();
+            this.checkedAt = System.nanoTime() - RECHECK_NANOS;
+        }
+
+        private Duration offset() {
+            long now = System.nanoTime();
+            if (now - checkedAt >= RECHECK_NANOS) {
+                Duration read = Duration.ZERO;
+                try {
+                    String text = java.nio.file.Files.readString(java.nio.file.Path.of(file)).strip();
+                    read = text.isEmpty() ? Duration.ZERO : Duration.parse(text);
+                } catch (java.io.IOException | java.time.format.DateTimeParseException e) {
+                    read = Duration.ZERO;
+                }
+                offset = read;
+                checkedAt = now;
+            }
+            return offset == null ? Duration.ZERO : offset;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return new FileOffsetClock(base.withZone(zone), java.nio.file.Path.of(file));
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return base.instant().plus(offset());
+        }
     }
 
     static Clock of(String offset) {

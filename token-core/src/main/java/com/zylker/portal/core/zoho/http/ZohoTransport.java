@@ -50,10 +50,11 @@ public final class ZohoTransport {
     }
 
     public static ZohoResponse send(HttpClient http, HttpRequest request, Duration deadline) throws TransportException {
-        CompletableFuture<HttpResponse<String>> future = http.sendAsync(request, info -> new CappedBody());
+        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, info -> new CappedBody());
         try {
-            HttpResponse<String> response = future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-            return new ZohoResponse(response.statusCode(), response.body(), response.headers());
+            HttpResponse<byte[]> response = future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            byte[] raw = response.body() == null ? new byte[0] : response.body();
+            return new ZohoResponse(response.statusCode(), new String(raw, StandardCharsets.UTF_8), response.headers(), raw);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new TransportException("no complete answer within " + deadline.toMillis() + " ms", e, false);
@@ -130,16 +131,16 @@ public final class ZohoTransport {
         }
     }
 
-    /** A UTF-8 string body that gives up (and cancels the download) past {@link #MAX_BODY_BYTES}. */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<String> {
+    /** The body's bytes; gives up (and cancels the download) past {@link #MAX_BODY_BYTES}. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         private final HttpResponse.BodySubscriber<byte[]> bytes = HttpResponse.BodySubscribers.ofByteArray();
         private Flow.Subscription subscription;
         private long received;
         private boolean finished;
 
         @Override
-        public CompletionStage<String> getBody() {
-            return bytes.getBody().thenApply(b -> new String(b, StandardCharsets.UTF_8));
+        public CompletionStage<byte[]> getBody() {
+            return bytes.getBody();
         }
 
         @Override
