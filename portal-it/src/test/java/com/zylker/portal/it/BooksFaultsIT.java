@@ -75,7 +75,7 @@ class BooksFaultsIT {
         awaitCount("POST /books/v3/invoices", creates + 1);
         Thread.sleep(2_500); // the delayed create finishes at Books
         String retried = FacesForms.ajax(daniel, origin, "/books/invoice-new", "invoice-form", "invoice-form:save",
-                FacesForms.updatedViewState(unknown), FacesForms.csrfToken(timed), lines);
+                FacesForms.updatedViewState(unknown), FacesForms.nonce(timed), FacesForms.csrfToken(timed), lines);
         assertThat(redirect(retried)).as("found by its marker: " + retried).contains("/books/invoice?id=");
         assertThat(calls("POST /books/v3/invoices") - creates).as("the retry created nothing").isEqualTo(1);
         String id = redirect(retried).replaceAll(".*id=([0-9]+).*", "$1");
@@ -119,7 +119,7 @@ class BooksFaultsIT {
         String page = noah.get("/books/invoice?id=" + draft).body();
         assertThat(page).contains("actions-form:mark-sent");
         String refused = FacesForms.ajax(noah, origin, "/books/invoice?id=" + draft, "actions-form", "actions-form:mark-sent",
-                FacesForms.viewState(page), FacesForms.csrfToken(page), Map.of());
+                FacesForms.viewState(page), FacesForms.nonce(page), FacesForms.csrfToken(page), Map.of());
         assertThat(refused).contains("your Books role does not allow it");
         assertThat(sandbox.userCalls(NOAH, "POST /books/v3/invoices/{id}/status/sent")).as("Books was asked once").isEqualTo(1);
 
@@ -129,15 +129,15 @@ class BooksFaultsIT {
                 .doesNotContain("actions-form:payment-open").doesNotContain("actions-form:void-open");
         assertThat(noah.get("/books/").body()).contains("id=\"books-read-only\"").doesNotContain("id=\"books-new\"");
         String forgedPayment = FacesForms.ajax(noah, origin, "/books/invoice?id=" + sentId, "payment-form",
-                "payment-form:payment-save", FacesForms.viewState(again), FacesForms.csrfToken(again),
+                "payment-form:payment-save", FacesForms.viewState(again), FacesForms.nonce(again), FacesForms.csrfToken(again),
                 Map.of("payment-form:payment-amount", "1.00", "payment-form:payment-mode", "cash",
                         "payment-form:payment-date_input", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()));
         String forgedVoid = FacesForms.ajax(noah, origin, "/books/invoice?id=" + sentId, "void-form", "void-form:void-confirm",
-                FacesForms.viewState(again), FacesForms.csrfToken(again), Map.of());
+                FacesForms.viewState(again), FacesForms.nonce(again), FacesForms.csrfToken(again), Map.of());
         String newPage = noah.get("/books/invoice-new").body();
         assertThat(newPage).contains("id=\"new-read-only\"").doesNotContain("invoice-form:save");
         String forgedCreate = FacesForms.ajax(noah, origin, "/books/invoice-new", "invoice-form", "invoice-form:save",
-                FacesForms.viewState(newPage), FacesForms.csrfToken(newPage),
+                FacesForms.viewState(newPage), FacesForms.nonce(newPage), FacesForms.csrfToken(newPage),
                 Map.of("invoice-form:line:0:line-description", "x", "invoice-form:line:0:line-rate", "5"));
 
         assertThat(forgedPayment).contains("read-only");
@@ -181,12 +181,12 @@ class BooksFaultsIT {
         assertThat(danielBooks() - detail).as("detail: the invoice and its payments").isEqualTo(2);
         long action = danielBooks();
         String marked = FacesForms.ajax(daniel, origin, "/books/invoice?id=" + id, "actions-form", "actions-form:mark-sent",
-                FacesForms.viewState(page), FacesForms.csrfToken(page), Map.of());
+                FacesForms.viewState(page), FacesForms.nonce(page), FacesForms.csrfToken(page), Map.of());
         assertThat(danielBooks() - action).as("mark as sent: one write, then the detail again").isEqualTo(3);
         assertThat(sandbox.userCalls(DANIEL, "POST /books/v3/invoices/{id}/status/sent")).isEqualTo(1);
         long voiding = danielBooks();
         String voided = FacesForms.ajax(daniel, origin, "/books/invoice?id=" + id, "void-form", "void-form:void-confirm",
-                FacesForms.updatedViewState(marked), FacesForms.csrfToken(page), Map.of());
+                FacesForms.updatedViewState(marked), FacesForms.nonce(page), FacesForms.csrfToken(page), Map.of());
         assertThat(danielBooks() - voiding).as("void (after the confirmation dialog): one write, then the detail").isEqualTo(3);
         assertThat(voided).contains("void in Zoho Books");
         assertThat(new SandboxBooks(portal, DANIEL).invoice(id).getString("status")).isEqualTo("void");
@@ -273,6 +273,7 @@ class BooksFaultsIT {
                 form.put("return", "/books/");
                 form.put("jakarta.faces.ViewState", FacesForms.viewState(page));
                 form.put("zy-csrf", FacesForms.csrfToken(page));
+                form.put("primefaces.nonce", FacesForms.nonce(page));
                 HttpResponse<String> chosen = client.send(FacesForms.formPost(client.url("/books/organization"), form)
                         .header("Origin", origin).header("Sec-Fetch-Site", "same-origin"));
                 assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(302);
@@ -283,12 +284,12 @@ class BooksFaultsIT {
 
     private String save(PortalClient client, String page, Map<String, String> fields) {
         return FacesForms.ajax(client, origin, "/books/invoice-new", "invoice-form", "invoice-form:save",
-                FacesForms.viewState(page), FacesForms.csrfToken(page), fields);
+                FacesForms.viewState(page), FacesForms.nonce(page), FacesForms.csrfToken(page), fields);
     }
 
     private String pay(PortalClient client, String page, Map<String, String> fields) {
         return FacesForms.ajax(client, origin, "/books/invoice", "payment-form", "payment-form:payment-save",
-                FacesForms.viewState(page), FacesForms.csrfToken(page), fields);
+                FacesForms.viewState(page), FacesForms.nonce(page), FacesForms.csrfToken(page), fields);
     }
 
     private static PortalClient copy(PortalClient client) {
