@@ -148,6 +148,26 @@ class AdminIT {
         assertThat(ajax.statusCode()).as("forged ajax revoke with a valid view state").isEqualTo(403);
         assertThat(admin.get("/admin/").statusCode()).as("the admin's own session survived").isEqualTo(200);
 
+        // Positive control, and the row the admin clicked: the same hand-made click from the admin, on row 0 of
+        // the table filtered to Priya, ends Priya's session even though a newer sign-in (Noah's) now sits at
+        // row 0 of the unfiltered table that a postback would rebuild.
+        String filtered = admin.get("/admin/?user=" + java.net.URLEncoder.encode(PRIYA, java.nio.charset.StandardCharsets.UTF_8)).body();
+        // PrimeFaces writes the parameter into the button's script: name:"revoke\-session",value:"4fdd…\-…"
+        Matcher rowSession = Pattern.compile("revoke\\\\?-session&quot;,value:&quot;([^&]+)&quot;").matcher(filtered);
+        assertThat(rowSession.find()).as("the filtered table's revoke button names its session: %s", filtered).isTrue();
+        PortalClient noah = signedIn(NOAH);
+        Map<String, String> click = new HashMap<>(forged);
+        click.put("jakarta.faces.ViewState", FacesForms.viewState(filtered));
+        click.put("primefaces.nonce", FacesForms.nonce(filtered));
+        click.put("revoke-session", rowSession.group(1).replace("\\", ""));
+        HttpResponse<String> revoked = admin.send(FacesForms.formPost(admin.url("/admin/"), click)
+                .header("Faces-Request", "partial/ajax").header("Origin", origin()).header("Sec-Fetch-Site", "same-origin")
+                .header("X-CSRF-Token", admin.csrfToken().orElseThrow()));
+        assertThat(revoked.statusCode()).as("the admin's own click: %s", revoked.body()).isEqualTo(200);
+        assertThat(revoked.body()).contains("Session of " + PRIYA + " ended");
+        assertThat(priya.get("/home").statusCode()).as("Priya signed out").isEqualTo(302);
+        assertThat(noah.get("/home").statusCode()).as("Noah, now at row 0 unfiltered, still signed in").isEqualTo(200);
+
         PortalClient anonymous = new PortalClient(portal.base());
         HttpResponse<String> toSignIn = anonymous.get("/admin/audit");
         assertThat(toSignIn.statusCode()).isEqualTo(302);

@@ -68,6 +68,26 @@ public class AdminSessionsView {
         return model;
     }
 
+    /** Revoke as clicked in the table: the session named by the row's own parameter, not its index. */
+    public void revokeClicked() {
+        String publicId = request.getParameter("revoke-session");
+        if (publicId == null || publicId.isBlank()) {
+            message(FacesMessage.SEVERITY_WARN, "That session had already ended.");
+            return;
+        }
+        revoke(publicId);
+    }
+
+    /** Sign out everywhere as clicked in the table: the user named by the row's own parameter. */
+    public void signOutEverywhereClicked() {
+        String email = request.getParameter("everywhere-user");
+        if (email == null || email.isBlank()) {
+            message(FacesMessage.SEVERITY_WARN, "Pick a user in the table.");
+            return;
+        }
+        signOutEverywhere(email.strip());
+    }
+
     public void revoke(String publicId) {
         requireAdmin();
         Optional<PortalAdministration.SessionRevoked> revoked = administration.revokeSession(publicId, user.requireEmail(),
