@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -176,6 +177,9 @@ class AdminIT {
 
     @Test
     void thousandsOfAnonymousLoginsFromOneAddressKeepTheStateRowsBounded() throws Exception {
+        // Another address starts a sign-in before the flood (127.0.0.2: still loopback, its own client address).
+        PortalClient other = new PortalClient(portal.base());
+        URI otherAuthorization = loginFrom("127.0.0.2", other);
         int requests = 2000;
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -194,8 +198,48 @@ class AdminIT {
         assertThat(stats(admin).getInt("loginStates")).as("pending sign-ins after %d anonymous /login", requests)
                 .isBetween(0, 40);
         assertThat(signedIn(PRIYA).get("/home").statusCode()).as("a real sign-in still works").isEqualTo(200);
+        HttpResponse<String> otherCallback = other.get(other.authorize(otherAuthorization, DANIEL, true).toString());
+        assertThat(otherCallback.statusCode()).as("the other address's sign-in, started before the flood, completes: %s",
+                otherCallback.body()).isEqualTo(302);
+        assertThat(other.get("/home").statusCode()).isEqualTo(200);
         assertThat(new PortalClient(portal.base()).get("/login?return=/" + "a".repeat(600)).statusCode())
                 .as("a long return path is not stored").isEqualTo(302);
+    }
+
+    /**
+     * {@code GET /login} over a socket bound to {@code localAddress} (java.net.http cannot choose its source
+     * address on JDK 17); the cookies it sets go into {@code client}, which carries on from there.
+     */
+    private URI loginFrom(String localAddress, PortalClient client) throws java.io.IOException {
+        URI base = portal.base();
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", base.getPort()), 5000);
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET /login?return=%2Fhome HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            String head = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n")));
+            assertThat(head).as("/login from %s", localAddress).startsWith("HTTP/1.1 302");
+            URI location = null;
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String name = line.substring(0, colon).trim();
+                String value = line.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("Location")) {
+                    location = base.resolve(value);
+                } else if (name.equalsIgnoreCase("Set-Cookie")) {
+                    String pair = value.split(";", 2)[0];
+                    int eq = pair.indexOf('=');
+                    client.cookies().put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+            assertThat(location).as(head).isNotNull();
+            return location;
+        }
     }
 
     private PortalClient signedIn(String email) {

@@ -51,6 +51,8 @@ class RefreshLocksH2Test {
 
     private HttpServer zoho;
     private final AtomicInteger tokenCalls = new AtomicInteger();
+    /** When set, the token endpoint holds every refresh until it is released (the storm tests). */
+    private volatile CountDownLatch hold;
     private TestDatabase db;
     private JpaTokenStore store;
     private URI base;
@@ -62,7 +64,12 @@ class RefreshLocksH2Test {
         zoho.createContext("/accounts/com/oauth/v2/token", exchange -> {
             int n = tokenCalls.incrementAndGet();
             try {
-                Thread.sleep(SLOW.toMillis());
+                CountDownLatch held = hold;
+                if (held != null) {
+                    held.await(10, TimeUnit.SECONDS);
+                } else {
+                    Thread.sleep(SLOW.toMillis());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -124,6 +131,7 @@ class RefreshLocksH2Test {
         }
         AccessTokenService war = war(dbLocks(maxConcurrent));
         ExecutorService pool = Executors.newFixedThreadPool(40);
+        hold = new CountDownLatch(1); // refreshes stay in flight until the ordinary read has had its chance
         try {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<?>> storm = new ArrayList<>();
@@ -138,18 +146,29 @@ class RefreshLocksH2Test {
                 }));
             }
             go.countDown();
-            Thread.sleep(SLOW.toMillis() / 2); // the storm has taken what it can
+            // The storm has taken what it can: every refresh the bound lets through is in flight at Zoho, or
+            // (unbounded) every connection of the pool is taken; then a moment for the rest to queue.
+            com.zaxxer.hikari.HikariPoolMXBean connections = db.dataSource().unwrap(com.zaxxer.hikari.HikariDataSource.class)
+                    .getHikariPoolMXBean();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (tokenCalls.get() < Math.min(maxConcurrent, users.size())
+                    && connections.getActiveConnections() < 20 && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertThat(tokenCalls.get()).as("refreshes in flight at Zoho").isPositive();
+            Thread.sleep(300);
             CompletableFuture<Optional<OAuthToken>> ordinary = CompletableFuture.supplyAsync(
                     () -> store.findToken(OAuthToken.builder().userName(users.get(0)).build()));
             boolean served;
             try {
-                ordinary.get(SLOW.toMillis() * 3, TimeUnit.MILLISECONDS);
+                ordinary.get(2, TimeUnit.SECONDS);
                 served = true;
             } catch (TimeoutException e) {
                 served = false;
             }
             return served;
         } finally {
+            hold.countDown();
             pool.shutdownNow(); // a starved control run is not waited for: its threads are interrupted
             pool.awaitTermination(20, TimeUnit.SECONDS);
         }
