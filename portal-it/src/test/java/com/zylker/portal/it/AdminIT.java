@@ -122,6 +122,12 @@ class AdminIT {
         assertThat(after.getInt("sessions")).isEqualTo(1);
         String audit = again.get("/admin/audit").body();
         assertThat(audit).contains("data-action=\"DELETE_ALL\"", "data-action=\"REVOCATION_REFUSED\"");
+        String byAction = again.get("/admin/audit?action=DELETE_ALL").body();
+        assertThat(byAction).as("filtered by action").contains("data-action=\"DELETE_ALL\"")
+                .doesNotContain("data-action=\"SIGN_IN\"", "data-action=\"REVOCATION_REFUSED\"");
+        String byPerson = again.get("/admin/audit?who=daniel.brooks").body();
+        assertThat(byPerson).as("filtered by person").contains("daniel.brooks@zylkeracademy.com")
+                .doesNotContain("data-action=\"DELETE_ALL\"");
     }
 
     @Test

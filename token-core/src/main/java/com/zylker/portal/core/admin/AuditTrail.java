@@ -4,13 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
@@ -47,18 +51,21 @@ public class AuditTrail {
     /** One page, newest first; {@code action} and {@code who} (actor or subject contains) are optional filters. */
     @Transactional
     public List<AuditEvent> page(AuditAction action, String who, int offset, int limit) {
-        TypedQuery<AuditEventEntity> query = em.createQuery("SELECT e FROM AuditEventEntity e" + where(action, who)
-                + " ORDER BY e.occurredAt DESC, e.id DESC", AuditEventEntity.class);
-        bind(query, action, who);
-        return query.setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(1, Math.min(limit, 200)))
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<AuditEventEntity> select = cb.createQuery(AuditEventEntity.class);
+        Root<AuditEventEntity> e = select.from(AuditEventEntity.class);
+        select.select(e).where(filters(cb, e, action, who)).orderBy(cb.desc(e.get("occurredAt")), cb.desc(e.get("id")));
+        return em.createQuery(select).setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(1, Math.min(limit, 200)))
                 .getResultStream().map(AuditEventEntity::toEvent).toList();
     }
 
     @Transactional
     public long count(AuditAction action, String who) {
-        TypedQuery<Long> query = em.createQuery("SELECT COUNT(e) FROM AuditEventEntity e" + where(action, who), Long.class);
-        bind(query, action, who);
-        return query.getSingleResult();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<AuditEventEntity> e = count.from(AuditEventEntity.class);
+        count.select(cb.count(e)).where(filters(cb, e, action, who));
+        return em.createQuery(count).getSingleResult();
     }
 
     /** Deletes the events older than {@code retention}, and only those; returns how many. */
@@ -69,25 +76,18 @@ public class AuditTrail {
                 .executeUpdate();
     }
 
-    private static String where(AuditAction action, String who) {
-        StringBuilder where = new StringBuilder();
+    /** The optional filters as criteria: values are bound as parameters, never written into the query. */
+    private static Predicate[] filters(CriteriaBuilder cb, Root<AuditEventEntity> e, AuditAction action, String who) {
+        List<Predicate> filters = new ArrayList<>();
         if (action != null) {
-            where.append(" WHERE e.action = :action");
-        }
-        if (who != null && !who.isBlank()) {
-            where.append(action == null ? " WHERE" : " AND").append(" (LOWER(e.actor) LIKE :who OR LOWER(e.subject) LIKE :who)");
-        }
-        return where.toString();
-    }
-
-    private static void bind(TypedQuery<?> query, AuditAction action, String who) {
-        if (action != null) {
-            query.setParameter("action", action);
+            filters.add(cb.equal(e.get("action"), action));
         }
         if (who != null && !who.isBlank()) {
             String text = cut(who.strip().toLowerCase(Locale.ROOT), 100).replace("%", "").replace("_", "").replace("\\", "");
-            query.setParameter("who", "%" + text + "%");
+            String pattern = "%" + text + "%";
+            filters.add(cb.or(cb.like(cb.lower(e.get("actor")), pattern), cb.like(cb.lower(e.get("subject")), pattern)));
         }
+        return filters.toArray(Predicate[]::new);
     }
 
     private LocalDateTime now() {
