@@ -89,6 +89,8 @@ fi
 cat > "$postboot" <<ASADMIN
 create-jdbc-connection-pool --datasourceclassname=$dsclass --restype=javax.sql.DataSource --steadypoolsize=2 --maxpoolsize=32 --isconnectvalidatereq=true --validationmethod=auto-commit --property=$props portalPool
 create-jdbc-resource --connectionpoolid=portalPool jdbc/portal
+set configs.config.server-config.monitoring-service.module-monitoring-levels.jdbc-connection-pool=HIGH
+set-amx-enabled --enabled=true
 ASADMIN
 # Faces view state is encrypted with a key every node shares; demo generates one per data directory,
 # production must bring its own (the portal refuses to start without it).
@@ -124,7 +126,12 @@ fi
 base_url="${PORTAL_BASE_URL:-http://localhost:$port}"
 if [ "$bind" = "127.0.0.1" ]; then where="loopback only"; else where="listening on $bind"; fi
 echo "Starting the portal ($mode mode) on http://localhost:$port/ ($where)${PORTAL_WAR_DIR:+, WARs from $PORTAL_WAR_DIR}"
+# Payara's probe agent (beside payara-micro.jar, unpacked by the build): with it the pool's monitoring
+# figures (portal_pool_* metrics) count; without it they stay 0 and the portal runs as before.
+agent_opts=()
+[ -f "$runtime/flashlight-agent.jar" ] && agent_opts=(-javaagent:"$runtime/flashlight-agent.jar")
 cmd=(java -Xmx1g -XX:+UseSerialGC
+  "${agent_opts[@]}"
   -Djava.io.tmpdir="$data/tmp"
   -Dh2.bindAddress=127.0.0.1
   -Dportal.base-url="$base_url"

@@ -63,6 +63,13 @@ class MetricsBrowserIT {
         assertThat(after).contains("endpoint=\"");
         assertThat(sum(after, "portal_sessions_active", "")).as("active sessions").isGreaterThanOrEqualTo(1);
         assertThat(after).contains("portal_purge_runs_total");
+        // The shared pool, from Payara's pool monitoring (a gauge reads the same in every WAR's line: max).
+        assertThat(max(after, "portal_pool_acquired", "") - max(before, "portal_pool_acquired", ""))
+                .as("pool connections handed out during the journey").isPositive();
+        assertThat(max(after, "portal_pool_connections", "state=\"used\"")).as("in use now").isNotNegative();
+        assertThat(max(after, "portal_pool_connections", "state=\"free\"")).as("idle now").isNotNegative();
+        assertThat(max(after, "portal_pool_connections_used_peak", "")).as("peak use").isGreaterThanOrEqualTo(1);
+        assertThat(max(after, "portal_pool_waiting_requests", "")).as("waiting now").isNotNegative();
     }
 
     private static void sleep(long millis) {
@@ -90,16 +97,26 @@ class MetricsBrowserIT {
 
     /** The sum of a metric's samples whose labels contain {@code label} (Prometheus text format). */
     static double sum(String text, String name, String label) {
-        double total = 0;
+        return samples(text, name, label).sum();
+    }
+
+    /** The largest of a metric's samples whose labels contain {@code label}; fails when there is none. */
+    static double max(String text, String name, String label) {
+        return samples(text, name, label).max()
+                .orElseThrow(() -> new AssertionError("no sample of " + name + " " + label + " in\n" + text));
+    }
+
+    private static java.util.stream.DoubleStream samples(String text, String name, String label) {
+        java.util.stream.DoubleStream.Builder values = java.util.stream.DoubleStream.builder();
         for (String line : text.split("\n")) {
             if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
                 String labels = line.contains("{") ? line.substring(line.indexOf('{'), line.lastIndexOf('}') + 1) : "";
                 if (labels.contains(label)) {
                     String[] parts = line.trim().split("\\s+");
-                    total += Double.parseDouble(parts[parts.length - 1]);
+                    values.add(Double.parseDouble(parts[parts.length - 1]));
                 }
             }
         }
-        return total;
+        return values.build();
     }
 }

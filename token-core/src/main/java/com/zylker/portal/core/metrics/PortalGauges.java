@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Registers the gauges read from the database when the WAR starts: active sessions, of every node. The
+ * Registers the gauges when the WAR starts: active sessions, of every node, read from the database; the
+ * shared pool's use, read from Payara's monitoring ({@link PoolUsage}). The
  * metrics endpoint calls a gauge on Payara's own thread, outside any application: so the count is one plain
  * JDBC query on the shared pool (never JPA, whose per-application state must not be initialised from a
  * foreign thread), cached for 5 s.
@@ -33,6 +35,7 @@ public class PortalGauges {
     @Inject
     PortalConfig config;
 
+    private final PoolUsage pool = new PoolUsage();
     private volatile long activeSessions = -1;
     private volatile Instant countedAt = Instant.EPOCH;
 
@@ -42,6 +45,13 @@ public class PortalGauges {
         Duration maxAge = Duration.parse(config.optionalValue("portal.session.max-age").orElse("P14D"));
         metrics.gauge("portal.sessions.active", "Portal sessions neither idle past the timeout nor past their maximum age",
                 () -> activeSessions(idle, maxAge));
+        String connections = "Connections of the shared pool now: handed out (used) or open and idle (free)";
+        metrics.gauge("portal.pool.connections", connections, pool::used, new Tag("state", "used"));
+        metrics.gauge("portal.pool.connections", connections, pool::free, new Tag("state", "free"));
+        metrics.gauge("portal.pool.connections.used.peak", "The most pool connections in use at once since the start",
+                pool::usedPeak);
+        metrics.gauge("portal.pool.waiting.requests", "Requests waiting for a pool connection now", pool::waiting);
+        metrics.gauge("portal.pool.acquired", "Pool connections handed out since the start", pool::acquired);
     }
 
     private long activeSessions(Duration idle, Duration maxAge) {

@@ -23,10 +23,12 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  *       {@code timeout}/{@code unreachable};</li>
  *   <li>{@code portal_sessions_active} — sessions not expired, from the database (every node sees all);</li>
  *   <li>{@code portal_purge_runs_total} — runs of the session/state clean-up ({@link #purgeRun()});</li>
- *   <li>the pool's figures are Payara's own ({@code /metrics?scope=vendor}, with pool monitoring on).</li>
+ *   <li>{@code portal_pool_connections{state=used|free}}, {@code portal_pool_connections_used_peak},
+ *       {@code portal_pool_waiting_requests}, {@code portal_pool_acquired} — the shared connection pool, read
+ *       from Payara's pool monitoring ({@link PoolUsage}; -1 where that is off);</li>
  * </ul>
  * Each WAR has its own registry: Payara lists a series once per WAR (same name and labels), so a counter's
- * total is the sum of its lines. Without a metrics runtime (unit tests) every method does nothing. Labels
+ * total is the sum of its lines, while a gauge reads the same on each. Without a metrics runtime (unit tests) every method does nothing. Labels
  * never hold a user, token or id.
  */
 @ApplicationScoped
@@ -92,11 +94,11 @@ public class PortalMetrics implements ZohoCallObserver {
     }
 
     /** Registers a gauge once (e.g. active sessions); later calls are ignored. */
-    public void gauge(String name, String description, java.util.function.Supplier<Number> value) {
+    public void gauge(String name, String description, java.util.function.Supplier<Number> value, Tag... tags) {
         MetricRegistry r = registry();
-        if (r != null && r.getGauge(new org.eclipse.microprofile.metrics.MetricID(name)) == null) {
+        if (r != null && r.getGauge(new org.eclipse.microprofile.metrics.MetricID(name, tags)) == null) {
             try {
-                r.gauge(Metadata.builder().withName(name).withDescription(description).build(), value);
+                r.gauge(Metadata.builder().withName(name).withDescription(description).build(), value, tags);
             } catch (IllegalArgumentException e) {
                 LOG.log(Level.FINE, "gauge " + name + " exists already");
             }
