@@ -18,6 +18,9 @@
 #                          refuses to start when it is asked to)
 #   PORTAL_BIND_ADDRESS    the address the HTTP listener binds (default 127.0.0.1; a container: 0.0.0.0;
 #                          demo mode refuses anything but loopback)
+#   PORTAL_MANAGEMENT_PORT /health, /metrics and /openapi on a listener of their own, 404 on PORTAL_PORT
+#                          (production default 9080; demo default none: they stay on PORTAL_PORT)
+#   PORTAL_MANAGEMENT_ADDRESS  the address that listener binds (default 127.0.0.1; demo: loopback only)
 #   PORTAL_WAR_DIR         one folder holding portal-web.war, crm-module.war, books-module.war (and
 #                          zoho-sandbox.war in demo) instead of each module's target/ (a container image)
 #   PORTAL_RUNTIME_DIR     the folder with payara-micro.jar and lib/ (the MySQL driver), default
@@ -61,6 +64,23 @@ if [ "$mode" = demo ] && [ "$bind" != 127.0.0.1 ] && [ "$bind" != ::1 ]; then
   exit 1
 fi
 
+# The management endpoints (MicroProfile Health, Metrics, OpenAPI) on a listener of their own, never on the
+# public one: production's default is 127.0.0.1:9080; demo keeps them on the HTTP port unless asked.
+if [ "$mode" = production ]; then mgmt_port="${PORTAL_MANAGEMENT_PORT:-9080}"; else mgmt_port="${PORTAL_MANAGEMENT_PORT:-}"; fi
+mgmt_bind="${PORTAL_MANAGEMENT_ADDRESS:-127.0.0.1}"
+case "$mgmt_port" in
+  "") ;;
+  *[!0-9]*) echo "PORTAL_MANAGEMENT_PORT must be a port number, not '$mgmt_port'" >&2; exit 1 ;;
+  "$port") echo "PORTAL_MANAGEMENT_PORT must differ from PORTAL_PORT ($port)" >&2; exit 1 ;;
+esac
+case "$mgmt_bind" in
+  *[!0-9a-fA-F.:]*|"") echo "PORTAL_MANAGEMENT_ADDRESS must be an IP address, not '$mgmt_bind'" >&2; exit 1 ;;
+esac
+if [ "$mode" = demo ] && [ "$mgmt_bind" != 127.0.0.1 ] && [ "$mgmt_bind" != ::1 ]; then
+  echo "demo mode listens on loopback only: PORTAL_MANAGEMENT_ADDRESS=$mgmt_bind needs PORTAL_MODE=production" >&2
+  exit 1
+fi
+
 # Where each WAR is read from: PORTAL_WAR_DIR/<name>.war, or the module's build output.
 war_path() {
   if [ -n "${PORTAL_WAR_DIR:-}" ]; then echo "$PORTAL_WAR_DIR/$1.war"; else echo "$root/$1/target/$1.war"; fi
@@ -92,6 +112,18 @@ create-jdbc-resource --connectionpoolid=portalPool jdbc/portal
 set configs.config.server-config.monitoring-service.module-monitoring-levels.jdbc-connection-pool=HIGH
 set-amx-enabled --enabled=true
 ASADMIN
+if [ -n "$mgmt_port" ]; then
+  # A second virtual server with its own listener; the three endpoints move there (and answer 404 on the
+  # HTTP port), while the WARs are deployed to the portal's virtual server only (below).
+  cat >> "$postboot" <<ASADMIN
+create-virtual-server --hosts=management management
+create-http-listener --listenerport=$mgmt_port --listeneraddress=$mgmt_bind --defaultvs=management management-listener
+set configs.config.server-config.http-service.virtual-server.management.network-listeners=management-listener
+set-metrics-configuration --virtualservers=management
+set-microprofile-healthcheck-configuration --virtualservers=management
+set-openapi-configuration --virtualservers=management
+ASADMIN
+fi
 # Faces view state is encrypted with a key every node shares; demo generates one per data directory,
 # production must bring its own (the portal refuses to start without it).
 if [ -z "${PORTAL_FACES_STATE_KEY:-}" ] && [ "$mode" != "production" ]; then
@@ -106,7 +138,13 @@ umask 022
 
 deploys=()
 for war in "${wars[@]}"; do
-  deploys+=(--deploy "$(war_path "$war")")
+  if [ -n "$mgmt_port" ]; then
+    # Only on the portal's virtual server: a WAR deployed to the management one as well would start twice
+    # (and Faces does not survive that).
+    printf 'deploy --virtualservers=server --name=%s %s\n' "$war" "$(war_path "$war")" >> "$postboot"
+  else
+    deploys+=(--deploy "$(war_path "$war")")
+  fi
 done
 
 log_opts=()
@@ -126,6 +164,9 @@ fi
 base_url="${PORTAL_BASE_URL:-http://localhost:$port}"
 if [ "$bind" = "127.0.0.1" ]; then where="loopback only"; else where="listening on $bind"; fi
 echo "Starting the portal ($mode mode) on http://localhost:$port/ ($where)${PORTAL_WAR_DIR:+, WARs from $PORTAL_WAR_DIR}"
+if [ -n "$mgmt_port" ]; then
+  echo "Health, metrics and OpenAPI on http://$mgmt_bind:$mgmt_port/ only (PORTAL_MANAGEMENT_PORT, PORTAL_MANAGEMENT_ADDRESS)"
+fi
 # Payara's probe agent (beside payara-micro.jar, unpacked by the build): with it the pool's monitoring
 # figures (portal_pool_* metrics) count; without it they stay 0 and the portal runs as before.
 agent_opts=()

@@ -34,7 +34,7 @@ fi
 # --- 2. the image's start command -------------------------------------------------------------------------------
 image="$work/opt/portal"
 mkdir -p "$image/runtime" "$image/wars" "$image/bin" "$image/etc/payara" "$work/var/lib/portal"
-cp "$root/portal-web/target/payara/payara-micro.jar" "$image/runtime/"
+cp "$root/portal-web/target/payara/payara-micro.jar" "$root/portal-web/target/payara/flashlight-agent.jar" "$image/runtime/"
 cp -r "$root/portal-web/target/payara/lib" "$image/runtime/lib"
 cp "$root/portal-web/target/portal-web.war" "$root/crm-module/target/crm-module.war" \
    "$root/books-module/target/books-module.war" "$image/wars/"
@@ -55,6 +55,8 @@ done
 env[PORTAL_BIND_ADDRESS]=127.0.0.1
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 env[PORTAL_PORT]="$port"
+mgmt_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+env[PORTAL_MANAGEMENT_PORT]="$mgmt_port"
 
 db_url="${CHECK_DB_URL:-jdbc:mysql://127.0.0.1:3306/portal_test_container?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true}"
 mysql --protocol=tcp -h127.0.0.1 -u"${CHECK_DB_USER:-portal_test}" -p"${CHECK_DB_PASSWORD:-portal_test}" \
@@ -101,10 +103,10 @@ trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true' EXIT
 
 for _ in $(seq 1 240); do
   kill -0 "$pid" 2>/dev/null || { echo "the portal exited; see $log" >&2; tail -30 "$log" >&2; exit 1; }
-  if PORTAL_PORT="$port" bash "$image/bin/healthcheck.sh" /health/live 2>/dev/null; then break; fi
+  if PORTAL_MANAGEMENT_PORT="$mgmt_port" bash "$image/bin/healthcheck.sh" /health/live 2>/dev/null; then break; fi
   sleep 1
 done
-PORTAL_PORT="$port" bash "$image/bin/healthcheck.sh" /health/live
+PORTAL_MANAGEMENT_PORT="$mgmt_port" bash "$image/bin/healthcheck.sh" /health/live
 say "HEALTHCHECK (healthcheck.sh /health/live): healthy"
 code() { python3 - "$1" <<'PY'
 import sys, urllib.request, urllib.error
@@ -116,8 +118,9 @@ PY
 }
 landing="$(code "http://127.0.0.1:$port/")"
 sandbox="$(code "http://127.0.0.1:$port/zoho-sandbox/")"
-say "landing page: $landing; /zoho-sandbox/: $sandbox"
-[ "$landing" = 200 ] && [ "$sandbox" = 404 ]
+public_health="$(code "http://127.0.0.1:$port/health/live")"
+say "landing page: $landing; /zoho-sandbox/: $sandbox; /health/live on the public port: $public_health"
+[ "$landing" = 200 ] && [ "$sandbox" = 404 ] && [ "$public_health" = 404 ]
 # The subshell execs env, setpriv, bash and finally java: $pid is the server itself.
 listeners="$(ss -ltnpH | grep "pid=$pid," || true)"
 [ -n "$listeners" ] || { echo "no listener found for pid $pid" >&2; exit 1; }

@@ -53,7 +53,17 @@ final class PortalProcesses {
             builder.environment().put("PORTAL_PORT", Integer.toString(port));
             builder.environment().put("PORTAL_DATA_DIR", data.toString());
             builder.environment().putAll(environment);
-            return new RunningPortal(URI.create("http://localhost:" + port + "/"), builder.start(), log, data);
+            URI base = URI.create("http://localhost:" + port + "/");
+            URI management = base;
+            // Production puts the management endpoints on a listener of their own (default 9080): a free port
+            // instead, so that several production nodes can run on one machine.
+            boolean production = "production".equalsIgnoreCase(builder.environment().getOrDefault("PORTAL_MODE", "").trim());
+            if (production || builder.environment().containsKey("PORTAL_MANAGEMENT_PORT")) {
+                String managementPort = builder.environment().computeIfAbsent("PORTAL_MANAGEMENT_PORT",
+                        key -> Integer.toString(freePort()));
+                management = URI.create("http://127.0.0.1:" + managementPort + "/");
+            }
+            return new RunningPortal(base, management, builder.start(), log, data);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the portal (log: " + log + ")", e);
         }
@@ -74,7 +84,7 @@ final class PortalProcesses {
             if (!portal.process().isAlive()) {
                 throw new IllegalStateException("the portal exited during startup; see " + portal.log());
             }
-            if (answers(http, portal.url("health/ready"), "\"UP\"")
+            if (answers(http, portal.management("health/ready"), "\"UP\"")
                     && (!withSandbox || answers(http, portal.url("zoho-sandbox/control/counters"), "refreshes"))) {
                 return;
             }

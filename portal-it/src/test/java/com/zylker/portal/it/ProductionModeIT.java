@@ -90,6 +90,17 @@ class ProductionModeIT {
         HttpResponse<String> zoho = get("/status/zoho");
         assertThat(zoho.body()).contains("\"status\":\"DOWN\"").contains("\"com\":{\"reachable\":false")
                 .contains("\"eu\":{\"reachable\":false");
+        // Not public: the management endpoints answer on their own loopback listener only, /status/zoho only to
+        // a client on this machine talking to the node directly (a proxy adds X-Forwarded-For).
+        for (String path : List.of("/health/ready", "/health/live", "/metrics", "/metrics?scope=application", "/openapi")) {
+            assertThat(get(path).statusCode()).as(path + " on the public listener").isEqualTo(404);
+        }
+        assertThat(send(HttpRequest.newBuilder(portal.management("/metrics?scope=application")).GET()).body())
+                .as("control: metrics on the management listener").contains("portal_token_refreshes_total");
+        assertThat(send(HttpRequest.newBuilder(portal.management("/openapi")).GET()).statusCode())
+                .as("control: OpenAPI on the management listener").isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(portal.url("/status/zoho")).header("X-Forwarded-For", "203.0.113.9")
+                .GET()).statusCode()).as("/status/zoho through a proxy").isEqualTo(404);
         assertThat(Files.readString(portal.log())).as("the production start deploys no sandbox")
                 .doesNotContain("Zoho sandbox: client");
     }
@@ -166,7 +177,7 @@ class ProductionModeIT {
             assertThat(count(log, "portal.mode=production refuses to start")).as("every WAR refuses").isGreaterThanOrEqualTo(3);
             HttpResponse<String> landing = send(HttpRequest.newBuilder(refused.url("/")).GET());
             assertThat(landing.statusCode()).as("no portal page is served").isNotEqualTo(200);
-            String ready = send(HttpRequest.newBuilder(refused.url("/health/ready")).GET()).body().replaceAll("\\s+", "");
+            String ready = send(HttpRequest.newBuilder(refused.management("/health/ready")).GET()).body().replaceAll("\\s+", "");
             assertThat(ready).as("a load balancer sees the refused node as not ready").contains("\"status\":\"DOWN\"");
         } finally {
             refused.close();
@@ -235,8 +246,9 @@ class ProductionModeIT {
         return send(HttpRequest.newBuilder(portal.url(path)).GET());
     }
 
+    /** A management endpoint's answer (on the management listener), without whitespace between JSON tokens. */
     private String compact(String path) {
-        return get(path).body().replaceAll("\\s+", "");
+        return send(HttpRequest.newBuilder(portal.management(path)).GET()).body().replaceAll("\\s+", "");
     }
 
     private void awaitBody(String path, Predicate<String> done, Duration timeout) {

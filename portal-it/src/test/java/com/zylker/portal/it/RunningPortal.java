@@ -9,12 +9,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RunningPortal implements ExtensionContext.Store.CloseableResource {
 
     private final URI base;
+    private final URI management;
     private final Process process;
     private final Path log;
     private final Path dataDirectory;
 
     RunningPortal(URI base, Process process, Path log, Path dataDirectory) {
+        this(base, base, process, log, dataDirectory);
+    }
+
+    /** {@code management}: where /health, /metrics and /openapi answer (the base URL unless moved). */
+    RunningPortal(URI base, URI management, Process process, Path log, Path dataDirectory) {
         this.base = base;
+        this.management = management;
         this.process = process;
         this.log = log;
         this.dataDirectory = dataDirectory;
@@ -30,6 +37,11 @@ public final class RunningPortal implements ExtensionContext.Store.CloseableReso
 
     public URI url(String path) {
         return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    /** A management endpoint: on the management listener where the start script put one (production). */
+    public URI management(String path) {
+        return management.resolve(path.startsWith("/") ? path.substring(1) : path);
     }
 
     public SandboxControl sandbox() {

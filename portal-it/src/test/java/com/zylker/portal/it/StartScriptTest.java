@@ -45,6 +45,33 @@ class StartScriptTest {
                 wars.resolve("crm-module.war").toString(), wars.resolve("books-module.war").toString());
         assertThat(result.preboot()).contains("http-listener.address=0.0.0.0").doesNotContain("127.0.0.1")
                 .contains("hazelcast-config-specific-configuration.enabled=false");
+        // The management endpoints on a loopback listener of their own; the WARs on the portal's server only.
+        assertThat(result.postboot()).contains("create-http-listener --listenerport=9080 --listeneraddress=127.0.0.1")
+                .contains("set-metrics-configuration --virtualservers=management")
+                .contains("set-microprofile-healthcheck-configuration --virtualservers=management")
+                .contains("set-openapi-configuration --virtualservers=management")
+                .contains("deploy --virtualservers=server --name=portal-web ");
+        assertThat(result.output).doesNotContain("--deploy");
+    }
+
+    @Test
+    void managementEndpointsMoveOnlyWhenAskedInDemoAndNeverBeyondLoopback() throws Exception {
+        Result demo = run("mgmt-demo", Map.of());
+        Result demoOwnPort = run("mgmt-demo-port", Map.of("PORTAL_MANAGEMENT_PORT", "9191"));
+        Result demoOnAllInterfaces = run("mgmt-demo-bind", Map.of("PORTAL_MANAGEMENT_PORT", "9191",
+                "PORTAL_MANAGEMENT_ADDRESS", "0.0.0.0"));
+        Result samePort = run("mgmt-same", Map.of("PORTAL_MODE", "production", "PORTAL_MANAGEMENT_PORT", "8080"));
+        Result notAPort = run("mgmt-nan", Map.of("PORTAL_MODE", "production", "PORTAL_MANAGEMENT_PORT", "90; x"));
+
+        assertThat(demo.postboot()).doesNotContain("management");
+        assertThat(demoOwnPort.postboot()).contains("--listenerport=9191 --listeneraddress=127.0.0.1");
+        assertThat(demoOwnPort.deployed()).hasSize(4);
+        assertThat(demoOnAllInterfaces.exit).isNotZero();
+        assertThat(demoOnAllInterfaces.output).contains("demo mode listens on loopback only: PORTAL_MANAGEMENT_ADDRESS");
+        assertThat(samePort.exit).isNotZero();
+        assertThat(samePort.output).contains("PORTAL_MANAGEMENT_PORT must differ from PORTAL_PORT");
+        assertThat(notAPort.exit).isNotZero();
+        assertThat(notAPort.output).contains("PORTAL_MANAGEMENT_PORT must be a port number");
     }
 
     @Test
@@ -112,7 +139,8 @@ class StartScriptTest {
 
     private record Result(int exit, String output, Path data) {
 
-        List<String> deployed() {
+        /** The WARs deployed: {@code --deploy} arguments, or {@code deploy} commands of the postboot file. */
+        List<String> deployed() throws IOException {
             List<String> lines = output.lines().toList();
             List<String> deployed = new ArrayList<>();
             for (int i = 0; i + 1 < lines.size(); i++) {
@@ -120,7 +148,17 @@ class StartScriptTest {
                     deployed.add(lines.get(i + 1));
                 }
             }
+            for (String line : postboot().lines().toList()) {
+                if (line.startsWith("deploy ")) {
+                    deployed.add(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
             return deployed;
+        }
+
+        String postboot() throws IOException {
+            Path file = data.resolve("postboot.asadmin");
+            return exit == 0 && Files.exists(file) ? Files.readString(file) : "";
         }
 
         String preboot() throws IOException {
