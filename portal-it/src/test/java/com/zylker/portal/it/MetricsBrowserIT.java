@@ -42,6 +42,10 @@ class MetricsBrowserIT {
         browser.get(portal.url("/books/").toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("books-title")));
 
+        // Every cookie the pages set, the container's JSESSIONID (Faces creates one) included, is out of scripts' reach.
+        assertThat(browser.manage().getCookies()).as("cookies on /books/").isNotEmpty()
+                .allMatch(org.openqa.selenium.Cookie::isHttpOnly);
+
         String after = metrics(portal);
         for (int i = 0; i < 20 && sum(after, "portal_sessions_active", "") < 1; i++) {
             sleep(1000); // the gauge reads the database at most every 5 s

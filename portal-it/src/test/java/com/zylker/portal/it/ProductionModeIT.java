@@ -118,6 +118,10 @@ class ProductionModeIT {
         assertThat(landing.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v).startsWith("max-age="));
         assertThat(landing.headers().firstValue("X-Powered-By")).isEmpty();
         assertThat(landing.headers().firstValue("Server")).isEmpty();
+        // The container's session cookie, which the landing page gets, follows the https base URL too.
+        assertThat(landing.headers().allValues("Set-Cookie")).as("the landing page's cookies")
+                .anySatisfy(c -> assertThat(c).startsWith("JSESSIONID="))
+                .allSatisfy(c -> assertThat(c).contains("Secure").contains("HttpOnly"));
 
         // Plain http from the test, no X-Forwarded-Proto: the https base URL alone decides.
         HttpResponse<String> login = get("/login");

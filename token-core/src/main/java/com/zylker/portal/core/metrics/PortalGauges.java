@@ -2,6 +2,7 @@ package com.zylker.portal.core.metrics;
 
 import com.zylker.portal.core.config.PortalConfig;
 import com.zylker.portal.core.persistence.PortalDataSource;
+import com.zylker.portal.core.session.SessionPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -10,7 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -35,16 +36,18 @@ public class PortalGauges {
     @Inject
     PortalConfig config;
 
+    @Inject
+    Clock clock;
+
     private final PoolUsage pool = new PoolUsage();
     private volatile long activeSessions = -1;
     private volatile Instant countedAt = Instant.EPOCH;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         metrics.prepare();
-        Duration idle = Duration.parse(config.optionalValue("portal.session.idle-timeout").orElse("PT8H"));
-        Duration maxAge = Duration.parse(config.optionalValue("portal.session.max-age").orElse("P14D"));
+        SessionPolicy policy = SessionPolicy.from(config);
         metrics.gauge("portal.sessions.active", "Portal sessions neither idle past the timeout nor past their maximum age",
-                () -> activeSessions(idle, maxAge));
+                () -> activeSessions(policy));
         String connections = "Connections of the shared pool now: handed out (used) or open and idle (free)";
         metrics.gauge("portal.pool.connections", connections, pool::used, new Tag("state", "used"));
         metrics.gauge("portal.pool.connections", connections, pool::free, new Tag("state", "free"));
@@ -54,21 +57,22 @@ public class PortalGauges {
         metrics.gauge("portal.pool.acquired", "Pool connections handed out since the start", pool::acquired);
     }
 
-    private long activeSessions(Duration idle, Duration maxAge) {
-        Instant now = Instant.now();
-        if (now.isAfter(countedAt.plus(CACHE))) {
-            activeSessions = count(now, idle, maxAge);
+    private long activeSessions(SessionPolicy policy) {
+        Instant now = clock.instant();
+        if (now.isAfter(countedAt.plus(CACHE)) || now.isBefore(countedAt)) {
+            activeSessions = count(now, policy);
             countedAt = now;
         }
         return activeSessions;
     }
 
-    private static long count(Instant now, Duration idle, Duration maxAge) {
+    private static long count(Instant now, SessionPolicy policy) {
         try (Connection connection = PortalDataSource.lookup().getConnection();
              PreparedStatement query = connection.prepareStatement(
                      "SELECT COUNT(*) FROM portal_session WHERE last_seen_at > ? AND created_at > ?")) {
-            query.setTimestamp(1, Timestamp.valueOf(LocalDateTime.ofInstant(now.minus(idle), ZoneOffset.UTC)));
-            query.setTimestamp(2, Timestamp.valueOf(LocalDateTime.ofInstant(now.minus(maxAge), ZoneOffset.UTC)));
+            // The columns hold UTC wall-clock times (LocalDateTime), as PortalSessions writes them.
+            query.setObject(1, LocalDateTime.ofInstant(now.minus(policy.idleTimeout()), ZoneOffset.UTC));
+            query.setObject(2, LocalDateTime.ofInstant(now.minus(policy.maxAge()), ZoneOffset.UTC));
             query.setQueryTimeout(2);
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : -1;

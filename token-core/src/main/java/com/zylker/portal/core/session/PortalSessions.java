@@ -362,9 +362,7 @@ public class PortalSessions {
     }
 
     private SessionPolicy policy() {
-        return new SessionPolicy(
-                Duration.parse(config.optionalValue("portal.session.idle-timeout").orElse("PT8H")),
-                Duration.parse(config.optionalValue("portal.session.max-age").orElse("P14D")));
+        return SessionPolicy.from(config);
     }
 
     private LocalDateTime now() {

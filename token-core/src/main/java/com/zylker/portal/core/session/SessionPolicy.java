@@ -1,5 +1,6 @@
 package com.zylker.portal.core.session;
 
+import com.zylker.portal.core.config.PortalConfig;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -16,6 +17,13 @@ public record SessionPolicy(Duration idleTimeout, Duration maxAge) {
         if (idleTimeout.isNegative() || idleTimeout.isZero() || maxAge.isNegative() || maxAge.isZero()) {
             throw new IllegalArgumentException("session timeouts must be positive");
         }
+    }
+
+    /** The configured policy; defaults 8 hours idle, 14 days in all. */
+    public static SessionPolicy from(PortalConfig config) {
+        return new SessionPolicy(
+                Duration.parse(config.optionalValue("portal.session.idle-timeout").orElse("PT8H")),
+                Duration.parse(config.optionalValue("portal.session.max-age").orElse("P14D")));
     }
 
     public boolean isExpired(Instant createdAt, Instant lastSeenAt, Instant now) {
