@@ -141,6 +141,9 @@ for war in "${wars[@]}"; do
   if [ -n "$mgmt_port" ]; then
     # Only on the portal's virtual server: a WAR deployed to the management one as well would start twice
     # (and Faces does not survive that).
+    case "$(war_path "$war")" in
+      *[[:space:]]*) echo "with PORTAL_MANAGEMENT_PORT the WARs' folder must not contain spaces: $(war_path "$war")" >&2; exit 1 ;;
+    esac
     printf 'deploy --virtualservers=server --name=%s %s\n' "$war" "$(war_path "$war")" >> "$postboot"
   else
     deploys+=(--deploy "$(war_path "$war")")

@@ -41,10 +41,15 @@ public class AdminApi {
             return Response.status(403).entity(Map.of("error", "forbidden", "message", "Administrators only.")).build();
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        java.util.List<String> holders = tokens.getTokens().stream().map(t -> t.userName() == null ? "" : t.userName())
-                .sorted().toList();
+        java.util.List<String> unreadable = new java.util.ArrayList<>();
+        java.util.List<String> holders = new java.util.ArrayList<>(tokens.getReadableTokens(row -> unreadable.add(
+                row.userName() == null ? "" : row.userName())).stream().map(t -> t.userName() == null ? "" : t.userName())
+                .toList());
+        holders.addAll(unreadable);
+        java.util.Collections.sort(holders);
         body.put("tokens", holders.size());
         body.put("tokenUsers", holders);
+        body.put("unreadableTokens", unreadable.size());
         body.put("sessions", sessions.count(null));
         body.put("loginStates", sessions.pendingLogins());
         return Response.ok(body).header("Cache-Control", "no-store").build();

@@ -193,7 +193,13 @@ public class AccessTokenService implements AccessTokens {
     public DeleteAllOutcome revokeAndDeleteAll() {
         List<RevocationFailure> failures = new java.util.ArrayList<>();
         int revoked = 0;
-        List<OAuthToken> tokens = tokenStore.getTokens();
+        // A row that cannot be decrypted cannot be revoked either: it is listed as a failure and deleted too.
+        List<TokenStore.UnreadableToken> unreadable = new java.util.ArrayList<>();
+        List<OAuthToken> tokens = tokenStore.getReadableTokens(unreadable::add);
+        for (TokenStore.UnreadableToken row : unreadable) {
+            failures.add(new RevocationFailure(row.userName(), Optional.ofNullable(row.accountsServer())
+                    .flatMap(accounts::byAccountsServer).map(ZohoDataCentre::id).orElse("?")));
+        }
         for (OAuthToken token : tokens) {
             Revocation outcome = revoke(token);
             if (outcome == Revocation.FAILED) {
@@ -205,7 +211,7 @@ public class AccessTokenService implements AccessTokens {
         }
         tokenStore.deleteTokens();
         cache.clear();
-        return new DeleteAllOutcome(tokens.size(), revoked, List.copyOf(failures));
+        return new DeleteAllOutcome(tokens.size() + unreadable.size(), revoked, List.copyOf(failures));
     }
 
     /** What delete-all did: tokens deleted, revocations Zoho confirmed, and the ones it did not. */

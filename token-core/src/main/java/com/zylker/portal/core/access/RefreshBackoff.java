@@ -112,6 +112,24 @@ public class RefreshBackoff {
         }
     }
 
+    /**
+     * Forgets the failures of tokens that no longer exist (a sign-out or delete-all removes the token without
+     * touching this table); the scheduled purge calls it.
+     *
+     * @return how many rows went
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public int forgetDeletedTokens() {
+        try (Connection connection = dataSource().getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM refresh_backoff WHERE NOT EXISTS "
+                     + "(SELECT 1 FROM oauth_token t WHERE t.id = refresh_backoff.token_id)")) {
+            return delete.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not purge the refresh back-off: " + e.getClass().getSimpleName());
+            return 0;
+        }
+    }
+
     /** The first failure waits the configured back-off; each further one twice as long, at most 10 minutes. */
     Duration backoff(int failures) {
         Duration base = config == null ? DEFAULT_BACKOFF : config.optionalValue("portal.refresh.backoff")

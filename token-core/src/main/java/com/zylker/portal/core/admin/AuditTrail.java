@@ -1,5 +1,6 @@
 package com.zylker.portal.core.admin;
 
+import com.zylker.portal.core.persistence.LikePatterns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -83,9 +84,7 @@ public class AuditTrail {
             filters.add(cb.equal(e.get("action"), action));
         }
         if (who != null && !who.isBlank()) {
-            String text = cut(who.strip().toLowerCase(Locale.ROOT), 100).replace("%", "").replace("_", "").replace("\\", "");
-            String pattern = "%" + text + "%";
-            filters.add(cb.or(cb.like(cb.lower(e.get("actor")), pattern), cb.like(cb.lower(e.get("subject")), pattern)));
+            filters.add(cb.or(LikePatterns.contains(cb, e.get("actor"), who), LikePatterns.contains(cb, e.get("subject"), who)));
         }
         return filters.toArray(Predicate[]::new);
     }

@@ -1,6 +1,7 @@
 package com.zylker.portal.core.admin;
 
 import com.zylker.portal.core.access.AccessTokenService;
+import com.zylker.portal.core.access.RefreshBackoff;
 import com.zylker.portal.core.config.PortalConfig;
 import com.zylker.portal.core.session.PortalSessions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,9 @@ public class SessionPurge {
     AuditTrail audit;
 
     @Inject
+    RefreshBackoff backoff;
+
+    @Inject
     PortalConfig config;
 
     @Inject
@@ -83,6 +87,7 @@ public class SessionPurge {
                 }
             }
             auditRows = audit.purgeOlderThan(config.auditRetention());
+            backoff.forgetDeletedTokens();
         } finally {
             ledger.release(NODE);
         }

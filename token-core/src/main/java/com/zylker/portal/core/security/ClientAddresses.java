@@ -42,6 +42,30 @@ public final class ClientAddresses {
                 && "https".equalsIgnoreCase(firstValue(request.getHeader("X-Forwarded-Proto"))));
     }
 
+    /**
+     * The key a per-client bound counts under: an IPv4 address as it is; an IPv6 address by its /64 (one
+     * subscriber gets at least a /64, so counting single IPv6 addresses would bound nothing), e.g.
+     * {@code 2001:db8:0:7::/64}; an IPv4-mapped IPv6 address as the IPv4 address. Anything that is not an IP
+     * literal is returned unchanged (it is never resolved); null stays null.
+     */
+    public static String boundKey(String address) {
+        if (address == null) {
+            return null;
+        }
+        byte[] bytes = Cidr.literal(address);
+        if (bytes == null) {
+            return address;
+        }
+        if (bytes.length == 4) {
+            return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[3] & 0xff);
+        }
+        StringBuilder key = new StringBuilder(24);
+        for (int i = 0; i < 8; i += 2) {
+            key.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+        }
+        return key.append(":/64").toString();
+    }
+
     static String clientAddress(String peer, String forwardedFor, List<Cidr> trusted) {
         if (forwardedFor == null || forwardedFor.isBlank() || !isTrusted(peer, trusted)) {
             return peer;

@@ -1,10 +1,18 @@
 package com.zylker.portal.core.session;
 
 import com.zylker.portal.core.config.PortalConfig;
+import com.zylker.portal.core.persistence.LikePatterns;
+import com.zylker.portal.core.security.ClientAddresses;
+import com.zylker.portal.core.token.OAuthTokenEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -218,23 +226,23 @@ public class PortalSessions {
     /** One page of every session, for the admin table; {@code userFilter} matches name or email (contains). */
     @Transactional
     public List<SessionRow> page(String userFilter, String sortField, boolean ascending, int offset, int limit) {
-        String order = switch (sortField == null ? "" : sortField) {
-            case "user" -> "s.userEmail";
-            case "dataCentre" -> "s.dataCentre";
-            case "lastSeen" -> "s.lastSeenAt";
-            case "clientIp" -> "s.clientIp";
-            case "tokenExpiry" -> "t.expiryTime";
-            default -> "s.createdAt";
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object[]> cq = cb.createQuery(Object[].class);
+        Root<PortalSessionEntity> s = cq.from(PortalSessionEntity.class);
+        Root<OAuthTokenEntity> t = cq.from(OAuthTokenEntity.class);
+        List<Predicate> where = new java.util.ArrayList<>(List.of(cb.equal(t.get("id"), s.get("tokenId"))));
+        userFilter(cb, s, userFilter).ifPresent(where::add);
+        Expression<?> order = switch (sortField == null ? "" : sortField) {
+            case "user" -> s.get("userEmail");
+            case "dataCentre" -> s.get("dataCentre");
+            case "lastSeen" -> s.get("lastSeenAt");
+            case "clientIp" -> s.get("clientIp");
+            case "tokenExpiry" -> t.get("expiryTime");
+            default -> s.get("createdAt");
         };
-        String jpql = "SELECT s, t.expiryTime, t.refreshTokenHash FROM PortalSessionEntity s, OAuthTokenEntity t"
-                + " WHERE t.id = s.tokenId" + (userFilter == null || userFilter.isBlank() ? ""
-                : " AND (LOWER(s.userEmail) LIKE :filter OR LOWER(s.displayName) LIKE :filter)")
-                + " ORDER BY " + order + (ascending ? " ASC" : " DESC") + ", s.publicId";
-        var query = em.createQuery(jpql, Object[].class).setFirstResult(Math.max(0, offset))
-                .setMaxResults(Math.max(1, Math.min(limit, 200)));
-        if (userFilter != null && !userFilter.isBlank()) {
-            query.setParameter("filter", likePattern(userFilter));
-        }
+        cq.multiselect(s, t.get("expiryTime"), t.get("refreshTokenHash")).where(where.toArray(Predicate[]::new))
+                .orderBy(ascending ? cb.asc(order) : cb.desc(order), cb.asc(s.get("publicId")));
+        var query = em.createQuery(cq).setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(1, Math.min(limit, 200)));
         Instant now = clock.instant();
         SessionPolicy policy = policy();
         return query.getResultStream().map(r -> {
@@ -247,13 +255,19 @@ public class PortalSessions {
     /** How many sessions {@link #page} can show for this filter. */
     @Transactional
     public long count(String userFilter) {
-        String jpql = "SELECT COUNT(s) FROM PortalSessionEntity s" + (userFilter == null || userFilter.isBlank() ? ""
-                : " WHERE LOWER(s.userEmail) LIKE :filter OR LOWER(s.displayName) LIKE :filter");
-        var query = em.createQuery(jpql, Long.class);
-        if (userFilter != null && !userFilter.isBlank()) {
-            query.setParameter("filter", likePattern(userFilter));
-        }
-        return query.getSingleResult();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> cq = cb.createQuery(Long.class);
+        Root<PortalSessionEntity> s = cq.from(PortalSessionEntity.class);
+        cq.select(cb.count(s));
+        userFilter(cb, s, userFilter).ifPresent(cq::where);
+        return em.createQuery(cq).getSingleResult();
+    }
+
+    /** The search box: its text in the user's email or name, ignoring case; nothing for an empty box. */
+    private static Optional<Predicate> userFilter(CriteriaBuilder cb, Root<PortalSessionEntity> s, String filter) {
+        return filter == null || filter.isBlank() ? Optional.empty()
+                : Optional.of(cb.or(LikePatterns.contains(cb, s.get("userEmail"), filter),
+                        LikePatterns.contains(cb, s.get("displayName"), filter)));
     }
 
     /** How many sign-in attempts are pending (tests, the admin page). */
@@ -285,8 +299,9 @@ public class PortalSessions {
 
     /**
      * Records a sign-in attempt from a client address. {@code /login} needs no sign-in, so it must not let
-     * anyone fill the table: one address keeps at most {@value #LOGIN_STATES_PER_CLIENT} pending attempts (its
-     * oldest give way), and past {@value #LOGIN_STATES_TOTAL} in total new attempts are refused.
+     * anyone fill the table: one address (an IPv6 one: its /64) keeps at most {@value #LOGIN_STATES_PER_CLIENT}
+     * pending attempts (its oldest give way), and past {@value #LOGIN_STATES_TOTAL} in total new attempts are
+     * refused.
      *
      * @throws TooManySignInsException when the total bound is reached
      */
@@ -296,7 +311,7 @@ public class PortalSessions {
         em.createQuery("DELETE FROM LoginStateEntity l WHERE l.createdAt < :cutoff")
                 .setParameter("cutoff", now.minusMinutes(LOGIN_STATE_MINUTES))
                 .executeUpdate();
-        String ip = truncate(clientIp, 45);
+        String ip = truncate(ClientAddresses.boundKey(clientIp), 45); // an IPv6 client counts by its /64
         if (ip != null) {
             List<byte[]> beyond = em.createQuery("SELECT l.stateHash FROM LoginStateEntity l WHERE l.clientIp = :ip"
                             + " ORDER BY l.createdAt DESC", byte[].class)
@@ -387,11 +402,6 @@ public class PortalSessions {
         }
     }
 
-    private static String likePattern(String filter) {
-        String text = filter.strip().toLowerCase(java.util.Locale.ROOT);
-        text = text.length() > 100 ? text.substring(0, 100) : text;
-        return "%" + text.replace("\\", "").replace("%", "").replace("_", "") + "%";
-    }
 
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);

@@ -157,6 +157,22 @@ public final class JpaTokenStore implements TokenStore {
     }
 
     @Override
+    public List<OAuthToken> getReadableTokens(java.util.function.Consumer<UnreadableToken> unreadable) {
+        List<OAuthTokenEntity> rows = read("getTokens", em -> em.createQuery(
+                "select t from OAuthTokenEntity t order by t.createdAt, t.id", OAuthTokenEntity.class).getResultList());
+        List<OAuthToken> tokens = new java.util.ArrayList<>(rows.size());
+        for (OAuthTokenEntity row : rows) {
+            try {
+                tokens.add(toToken(row));
+            } catch (TokenStoreException e) {
+                LOG.log(Level.WARNING, "token row {0} cannot be decrypted; listed as unreadable", row.getId());
+                unreadable.accept(new UnreadableToken(row.getId(), row.getUserName(), row.getAccountsServer()));
+            }
+        }
+        return tokens;
+    }
+
+    @Override
     public void deleteTokens() {
         run("deleteTokens", em -> em.createQuery("delete from OAuthTokenEntity t").executeUpdate());
     }

@@ -59,6 +59,19 @@ public interface TokenStore {
     /** Every stored token. */
     List<OAuthToken> getTokens();
 
+    /**
+     * Every stored token that opens; a row that does not (its key left the ring, or the row was altered) is
+     * handed to {@code unreadable} instead of failing the whole listing, so that delete-all and the admin's
+     * figures still work around one bad row.
+     */
+    default List<OAuthToken> getReadableTokens(java.util.function.Consumer<UnreadableToken> unreadable) {
+        return getTokens();
+    }
+
+    /** A stored row that cannot be decrypted: what is stored in the clear about it. */
+    record UnreadableToken(String id, String userName, String accountsServer) {
+    }
+
     /** Deletes every stored token. */
     void deleteTokens();
 

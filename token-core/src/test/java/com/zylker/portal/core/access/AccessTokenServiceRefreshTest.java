@@ -151,6 +151,22 @@ class AccessTokenServiceRefreshTest {
     }
 
     @Test
+    void thePurgeForgetsTheBackOffOfADeletedTokenOnly() {
+        tokenStatus = 500;
+        tokenAnswer = "{\"error\":\"internal\"}";
+        assertThatThrownBy(() -> service.current(USER)).isInstanceOf(ZohoUnavailableException.class);
+        String id = stored().orElseThrow().id();
+        assertThat(service.backoff.waitUntil(id, clock.instant())).as("remembered").isPresent();
+
+        assertThat(service.backoff.forgetDeletedTokens()).as("the token still exists").isZero();
+        assertThat(service.backoff.waitUntil(id, clock.instant())).isPresent();
+
+        store.deleteToken(id); // a sign-out: the back-off row stays behind
+        assertThat(service.backoff.forgetDeletedTokens()).isEqualTo(1);
+        assertThat(service.backoff.waitUntil(id, clock.instant())).isEmpty();
+    }
+
+    @Test
     void withoutTheBackOffEveryRequestAsksTheFailingEndpoint() {
         service.backoff = null; // control run: shows the test above fails without the back-off
         tokenStatus = 500;
@@ -235,6 +251,36 @@ class AccessTokenServiceRefreshTest {
         assertThat(revocations).hasValue(1);
         assertThat(stored()).isEmpty();
         assertThat(service.discard(USER)).as("nothing left to revoke").isEqualTo(AccessTokenService.Revocation.NONE);
+    }
+
+    @Test
+    void deleteAllGetsRidOfARowThatNoLongerDecryptsAndSaysItCouldNotRevokeIt() {
+        AtomicInteger revocations = new AtomicInteger();
+        zoho.createContext("/accounts/com/oauth/v2/token/revoke", exchange -> {
+            revocations.incrementAndGet();
+            byte[] body = "{\"status\":\"success\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        String accounts = stored().orElseThrow().accountsServer();
+        store.saveToken(OAuthToken.builder().userName("lukas.schneider@zylkeracademy.eu").clientId("1000.TEST")
+                .accessToken("1000.lukas-access").refreshToken("1000.lukas-refresh")
+                .expiryTime(Instant.now().plusSeconds(3000).truncatedTo(ChronoUnit.SECONDS))
+                .apiDomain(stored().orElseThrow().apiDomain()).accountsServer(accounts).build());
+        // Lukas's row altered (as a row sealed before the associated data named its user would look).
+        db.execute("UPDATE oauth_token SET user_name = 'lukas.old@zylkeracademy.eu' WHERE user_name = 'lukas.schneider@zylkeracademy.eu'");
+        assertThatThrownBy(store::getTokens).as("control: the strict listing fails on that row")
+                .isInstanceOf(com.zylker.portal.core.token.TokenStoreException.class);
+
+        AccessTokenService.DeleteAllOutcome outcome = service.revokeAndDeleteAll();
+
+        assertThat(outcome.tokens()).as("both rows deleted").isEqualTo(2);
+        assertThat(outcome.revoked()).as("the readable grant revoked").isEqualTo(1);
+        assertThat(revocations).hasValue(1);
+        assertThat(outcome.failures()).containsExactly(
+                new AccessTokenService.RevocationFailure("lukas.old@zylkeracademy.eu", "com"));
+        assertThat(store.getTokens()).isEmpty();
     }
 
     /** The service's clock, moved by the test; the token's own times stay on the system clock. */

@@ -30,6 +30,18 @@ class ClientAddressesTest {
     }
 
     @Test
+    void perClientBoundsCountAnIpv6ClientByItsSlash64() {
+        assertThat(ClientAddresses.boundKey("198.51.100.4")).isEqualTo("198.51.100.4");
+        assertThat(ClientAddresses.boundKey("2001:db8:0:7:1::9")).isEqualTo("2001:db8:0:7::/64");
+        assertThat(ClientAddresses.boundKey("2001:0db8:0000:0007:ffff:ffff:ffff:fffe"))
+                .as("another address of the same subscriber").isEqualTo("2001:db8:0:7::/64");
+        assertThat(ClientAddresses.boundKey("2001:db8:0:8::1")).as("the next /64").isEqualTo("2001:db8:0:8::/64");
+        assertThat(ClientAddresses.boundKey("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(ClientAddresses.boundKey("evil.example")).as("never resolved").isEqualTo("evil.example");
+        assertThat(ClientAddresses.boundKey(null)).isNull();
+    }
+
+    @Test
     void blocksMatchByPrefixAndNeverResolveNames() {
         ClientAddresses.Cidr ten = ClientAddresses.Cidr.of("10.0.0.0/8");
         assertThat(ten.contains("10.255.0.1")).isTrue();

@@ -486,6 +486,19 @@ abstract class AbstractJpaTokenStoreTest {
     }
 
     @Test
+    void theReadableListingReportsARowThatNoLongerDecryptsInsteadOfFailing() {
+        OAuthToken ana = store.saveToken(token("ana@zylker.com", "at-ana"));
+        OAuthToken bob = store.saveToken(token("bob@zylker.com", "at-bob"));
+        db.execute("UPDATE oauth_token SET user_name = 'mallory@zylker.example' WHERE user_name = 'bob@zylker.com'");
+        assertThatThrownBy(store::getTokens).as("control").isInstanceOf(TokenStoreException.class);
+
+        java.util.List<TokenStore.UnreadableToken> unreadable = new java.util.ArrayList<>();
+        assertThat(store.getReadableTokens(unreadable::add)).containsExactly(ana);
+        assertThat(unreadable).containsExactly(
+                new TokenStore.UnreadableToken(bob.id(), "mallory@zylker.example", bob.accountsServer()));
+    }
+
+    @Test
     void deleteTokensRemovesEverything() {
         store.saveToken(token("ana@zylker.com", "at-ana"));
         store.saveToken(token("bob@zylker.com", "at-bob"));
