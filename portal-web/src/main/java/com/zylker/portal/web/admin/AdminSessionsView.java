@@ -170,6 +170,18 @@ public class AdminSessionsView {
                 + r.auditRows() + " old audit rows";
     }
 
+    /** An email's part before the {@code @} (all of it without one): the table breaks the line there. */
+    public String beforeAt(String email) {
+        int at = email == null ? -1 : email.indexOf('@');
+        return at < 0 ? email : email.substring(0, at);
+    }
+
+    /** An email from its {@code @} on (empty without one). */
+    public String fromAt(String email) {
+        int at = email == null ? -1 : email.indexOf('@');
+        return at < 0 ? "" : email.substring(at);
+    }
+
     public String when(Instant instant) {
         return instant == null ? "—" : WHEN.format(instant);
     }
