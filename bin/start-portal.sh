@@ -70,8 +70,12 @@ if [ "$mode" = production ]; then mgmt_port="${PORTAL_MANAGEMENT_PORT:-9080}"; e
 mgmt_bind="${PORTAL_MANAGEMENT_ADDRESS:-127.0.0.1}"
 case "$mgmt_port" in
   "") ;;
-  *[!0-9]*) echo "PORTAL_MANAGEMENT_PORT must be a port number, not '$mgmt_port'" >&2; exit 1 ;;
-  "$port") echo "PORTAL_MANAGEMENT_PORT must differ from PORTAL_PORT ($port)" >&2; exit 1 ;;
+  *[!0-9]*|0*|??????*) echo "PORTAL_MANAGEMENT_PORT must be a port number (1-65535), not '$mgmt_port'" >&2; exit 1 ;;
+  *) if [ "$mgmt_port" -gt 65535 ]; then
+       echo "PORTAL_MANAGEMENT_PORT must be a port number (1-65535), not '$mgmt_port'" >&2; exit 1
+     elif [ "$mgmt_port" = "$port" ]; then
+       echo "PORTAL_MANAGEMENT_PORT must differ from PORTAL_PORT ($port)" >&2; exit 1
+     fi ;;
 esac
 case "$mgmt_bind" in
   *[!0-9a-fA-F.:]*|"") echo "PORTAL_MANAGEMENT_ADDRESS must be an IP address, not '$mgmt_bind'" >&2; exit 1 ;;
@@ -119,6 +123,8 @@ if [ -n "$mgmt_port" ]; then
 create-virtual-server --hosts=management management
 create-http-listener --listenerport=$mgmt_port --listeneraddress=$mgmt_bind --defaultvs=management management-listener
 set configs.config.server-config.http-service.virtual-server.management.network-listeners=management-listener
+set configs.config.server-config.network-config.protocols.protocol.management-listener.http.xpowered-by=false
+set configs.config.server-config.network-config.protocols.protocol.management-listener.http.server-header=false
 set-metrics-configuration --virtualservers=management
 set-microprofile-healthcheck-configuration --virtualservers=management
 set-openapi-configuration --virtualservers=management
@@ -142,7 +148,7 @@ for war in "${wars[@]}"; do
     # Only on the portal's virtual server: a WAR deployed to the management one as well would start twice
     # (and Faces does not survive that).
     case "$(war_path "$war")" in
-      *[[:space:]]*) echo "with PORTAL_MANAGEMENT_PORT the WARs' folder must not contain spaces: $(war_path "$war")" >&2; exit 1 ;;
+      *[[:space:]]*) echo "with a management listener (production, or PORTAL_MANAGEMENT_PORT) the WARs are deployed by a boot command, whose paths must not contain spaces: $(war_path "$war") (set PORTAL_WAR_DIR to a folder without)" >&2; exit 1 ;;
     esac
     printf 'deploy --virtualservers=server --name=%s %s\n' "$war" "$(war_path "$war")" >> "$postboot"
   else
@@ -168,7 +174,8 @@ base_url="${PORTAL_BASE_URL:-http://localhost:$port}"
 if [ "$bind" = "127.0.0.1" ]; then where="loopback only"; else where="listening on $bind"; fi
 echo "Starting the portal ($mode mode) on http://localhost:$port/ ($where)${PORTAL_WAR_DIR:+, WARs from $PORTAL_WAR_DIR}"
 if [ -n "$mgmt_port" ]; then
-  echo "Health, metrics and OpenAPI on http://$mgmt_bind:$mgmt_port/ only (PORTAL_MANAGEMENT_PORT, PORTAL_MANAGEMENT_ADDRESS)"
+  case "$mgmt_bind" in *:*) mgmt_host="[$mgmt_bind]" ;; *) mgmt_host="$mgmt_bind" ;; esac
+  echo "Health, metrics and OpenAPI on http://$mgmt_host:$mgmt_port/ only (PORTAL_MANAGEMENT_PORT, PORTAL_MANAGEMENT_ADDRESS)"
 fi
 # Payara's probe agent (beside payara-micro.jar, unpacked by the build): with it the pool's monitoring
 # figures (portal_pool_* metrics) count; without it they stay 0 and the portal runs as before.

@@ -5,7 +5,12 @@
 #                             (production: 9080)
 set -euo pipefail
 path="${1:-/health/live}"
-exec 3<>"/dev/tcp/127.0.0.1/${PORTAL_MANAGEMENT_PORT:-9080}"
+# The listener's own address when it is a specific one; loopback when it listens on every interface.
+case "${PORTAL_MANAGEMENT_ADDRESS:-127.0.0.1}" in
+  0.0.0.0|::|"") host=127.0.0.1 ;;
+  *) host="$PORTAL_MANAGEMENT_ADDRESS" ;;
+esac
+exec 3<>"/dev/tcp/$host/${PORTAL_MANAGEMENT_PORT:-9080}"
 printf 'GET %s HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\n\r\n' "$path" >&3
 IFS= read -r -t 5 status <&3
 exec 3<&-

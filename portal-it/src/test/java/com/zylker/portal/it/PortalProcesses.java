@@ -57,7 +57,14 @@ final class PortalProcesses {
             URI management = base;
             // Production puts the management endpoints on a listener of their own (default 9080): a free port
             // instead, so that several production nodes can run on one machine.
-            boolean production = "production".equalsIgnoreCase(builder.environment().getOrDefault("PORTAL_MODE", "").trim());
+            // The mode as the script reads it: -Dportal.mode in PORTAL_JAVA_OPTS wins over PORTAL_MODE.
+            String mode = builder.environment().getOrDefault("PORTAL_MODE", "");
+            for (String option : builder.environment().getOrDefault("PORTAL_JAVA_OPTS", "").split("\\s+")) {
+                if (option.startsWith("-Dportal.mode=")) {
+                    mode = option.substring("-Dportal.mode=".length());
+                }
+            }
+            boolean production = "production".equalsIgnoreCase(mode.trim());
             if (production || builder.environment().containsKey("PORTAL_MANAGEMENT_PORT")) {
                 String managementPort = builder.environment().computeIfAbsent("PORTAL_MANAGEMENT_PORT",
                         key -> Integer.toString(freePort()));

@@ -101,6 +101,22 @@ class ProductionModeIT {
                 .as("control: OpenAPI on the management listener").isEqualTo(200);
         assertThat(send(HttpRequest.newBuilder(portal.url("/status/zoho")).header("X-Forwarded-For", "203.0.113.9")
                 .GET()).statusCode()).as("/status/zoho through a proxy").isEqualTo(404);
+        // Remote monitoring reads the same on the management listener: every WAR's gauge probed (0), none unknown (-1).
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        List<String> reachable = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            reachable = send(HttpRequest.newBuilder(portal.management("/metrics?scope=application")).GET()).body()
+                    .lines().filter(l -> l.startsWith("portal_zoho_reachable{")).toList();
+            if (!reachable.isEmpty() && reachable.stream().allMatch(l -> l.endsWith(" 0"))) {
+                break;
+            }
+            sleep(1000);
+        }
+        assertThat(reachable).as("portal_zoho_reachable on the management listener").isNotEmpty()
+                .allMatch(l -> l.endsWith(" 0")).anyMatch(l -> l.contains("dc=\"com\"")).anyMatch(l -> l.contains("dc=\"eu\""));
+        HttpResponse<String> management = send(HttpRequest.newBuilder(portal.management("/health/live")).GET());
+        assertThat(management.headers().firstValue("Server")).as("no version on the management listener").isEmpty();
+        assertThat(management.headers().firstValue("X-Powered-By")).isEmpty();
         assertThat(Files.readString(portal.log())).as("the production start deploys no sandbox")
                 .doesNotContain("Zoho sandbox: client");
     }

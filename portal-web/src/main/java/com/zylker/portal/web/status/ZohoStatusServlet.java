@@ -18,11 +18,13 @@ import java.util.regex.Pattern;
  * {@code GET /status/zoho}: whether this node reaches each configured Zoho data centre's accounts server —
  * {@code {"status":"UP"|"DOWN","dataCentres":{"com":{"reachable":false,"outcome":"unreachable","millis":3}}}}.
  * Kept out of {@code /health/ready} on purpose (a Zoho outage must not take every node out of the load
- * balancer); monitoring reads it beside the health endpoints. Answers 200 either way: it is a report.
+ * balancer). Answers 200 either way: it is a report.
  *
- * <p>Like the management endpoints it is not public: it answers only a client on this machine talking to the
- * node directly (a loopback peer and no proxy header); everyone else, a proxy on the same machine included,
- * gets 404 as if it did not exist.
+ * <p>Like the management endpoints it is not public: it answers only a loopback peer that sends no proxy
+ * header ({@code X-Forwarded-For}, {@code Forwarded}, {@code X-Real-IP}); every other client, and an HTTP
+ * proxy on the same machine, gets 404 as if it did not exist. A TCP-level relay on the node itself (a TLS
+ * pass-through, an SSH tunnel) would look local: publish the node's port only through the HTTP proxy.
+ * Remote monitoring reads the same figures as {@code portal_zoho_reachable{dc}} on the management listener.
  */
 @WebServlet("/status/zoho")
 public class ZohoStatusServlet extends HttpServlet {

@@ -180,8 +180,16 @@ public class AccessTokenService implements AccessTokens {
         });
     }
 
-    /** One grant Zoho did not confirm revoking (delete-all lists them). */
-    public record RevocationFailure(String user, String dataCentre) {
+    /**
+     * One grant delete-all could not revoke: Zoho did not confirm, or ({@code unreadable}) the stored row no
+     * longer decrypts, so Zoho was never asked and the grant stays live there until revoked in Zoho's console
+     * ({@code user} is then the name as stored, unverified).
+     */
+    public record RevocationFailure(String user, String dataCentre, boolean unreadable) {
+
+        public RevocationFailure(String user, String dataCentre) {
+            this(user, dataCentre, false);
+        }
     }
 
     /**
@@ -198,7 +206,7 @@ public class AccessTokenService implements AccessTokens {
         List<OAuthToken> tokens = tokenStore.getReadableTokens(unreadable::add);
         for (TokenStore.UnreadableToken row : unreadable) {
             failures.add(new RevocationFailure(row.userName(), Optional.ofNullable(row.accountsServer())
-                    .flatMap(accounts::byAccountsServer).map(ZohoDataCentre::id).orElse("?")));
+                    .flatMap(accounts::byAccountsServer).map(ZohoDataCentre::id).orElse("?"), true));
         }
         for (OAuthToken token : tokens) {
             Revocation outcome = revoke(token);

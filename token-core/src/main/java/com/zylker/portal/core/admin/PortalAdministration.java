@@ -88,8 +88,10 @@ public class PortalAdministration {
                 + outcome.failures().size() + " not confirmed" + (orphans > 0 ? ", " + orphans + " further sessions" : ""),
                 clientIp);
         for (AccessTokenService.RevocationFailure failure : outcome.failures()) {
-            audit.record(AuditAction.REVOCATION_REFUSED, admin, failure.user(), 1,
-                    "delete all: Zoho (" + failure.dataCentre() + ") did not confirm the revocation", clientIp);
+            audit.record(AuditAction.REVOCATION_REFUSED, admin, failure.user(), 1, failure.unreadable()
+                    ? "delete all: the stored grant (" + failure.dataCentre() + ", user as stored) could not be decrypted,"
+                            + " so Zoho was not asked: revoke it in Zoho's console"
+                    : "delete all: Zoho (" + failure.dataCentre() + ") did not confirm the revocation", clientIp);
         }
         return outcome;
     }

@@ -14,11 +14,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Can this node reach Zoho? One unauthenticated {@code GET <accounts server>/oauth/serverinfo} per configured
  * data centre (any HTTP answer means reachable), at most every 30 s per node. Reported on its own
- * ({@code /status/zoho}), never as readiness: a Zoho outage would otherwise take every node out of the load
+ * ({@code /status/zoho} and the gauge {@code portal_zoho_reachable{dc}}), never as readiness: a Zoho outage would otherwise take every node out of the load
  * balancer at once, and the pages already say in words when Zoho does not answer.
  */
 @ApplicationScoped
@@ -38,6 +41,7 @@ public class ZohoReachability {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private volatile Map<String, Probe> last;
     private volatile Instant lastAt = Instant.EPOCH;
+    private final AtomicBoolean probing = new AtomicBoolean();
 
     /** The latest probes by data centre id, probing again when older than 30 s. */
     public synchronized Map<String, Probe> probes() {
@@ -52,13 +56,63 @@ public class ZohoReachability {
         return last;
     }
 
-    private Probe probe(URI accountsServer) {
+    /**
+     * The last probe of one data centre, without waiting: when it is missing or older than 30 s the data
+     * centres are probed again in the background (on the JDK client's own threads), so the metrics gauge
+     * never holds up a scrape. Empty until the first probe has answered.
+     */
+    public Optional<Probe> lastKnown(String dataCentre) {
+        Map<String, Probe> known = last;
+        if (known == null || Instant.now().isAfter(lastAt.plus(CACHE))) {
+            probeInBackground();
+        }
+        return Optional.ofNullable(known == null ? null : known.get(dataCentre));
+    }
+
+    private void probeInBackground() {
+        if (!probing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Map<String, CompletableFuture<Probe>> pending = new LinkedHashMap<>();
+            for (ZohoDataCentre dc : accounts.all()) {
+                pending.put(dc.id(), probeAsync(dc.accountsUrl()));
+            }
+            CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
+                Map<String, Probe> probes = new LinkedHashMap<>();
+                pending.forEach((dc, probe) -> probes.put(dc, probe.join()));
+                synchronized (this) {
+                    last = Map.copyOf(probes);
+                    lastAt = Instant.now();
+                }
+                probing.set(false);
+            });
+        } catch (RuntimeException e) {
+            probing.set(false);
+        }
+    }
+
+    private CompletableFuture<Probe> probeAsync(URI accountsServer) {
         long start = System.nanoTime();
+        return http.sendAsync(request(accountsServer), HttpResponse.BodyHandlers.discarding()).handle((response, e) -> {
+            if (e == null) {
+                return new Probe(true, Integer.toString(response.statusCode()), elapsed(start));
+            }
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            return new Probe(false, cause instanceof HttpTimeoutException ? "timeout" : "unreachable", elapsed(start));
+        });
+    }
+
+    private static HttpRequest request(URI accountsServer) {
         String base = accountsServer.toString();
         URI uri = URI.create((base.endsWith("/") ? base : base + "/") + "oauth/serverinfo");
+        return HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
+    }
+
+    private Probe probe(URI accountsServer) {
+        long start = System.nanoTime();
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(request(accountsServer), HttpResponse.BodyHandlers.discarding());
             return new Probe(true, Integer.toString(response.statusCode()), elapsed(start));
         } catch (HttpTimeoutException e) {
             return new Probe(false, "timeout", elapsed(start));

@@ -1,8 +1,11 @@
 package com.zylker.portal.core.metrics;
 
 import com.zylker.portal.core.config.PortalConfig;
+import com.zylker.portal.core.health.ZohoReachability;
 import com.zylker.portal.core.persistence.PortalDataSource;
 import com.zylker.portal.core.session.SessionPolicy;
+import com.zylker.portal.core.zoho.accounts.ZohoAccounts;
+import com.zylker.portal.core.zoho.accounts.ZohoDataCentre;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -20,7 +23,8 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Registers the gauges when the WAR starts: active sessions, of every node, read from the database; the
- * shared pool's use, read from Payara's monitoring ({@link PoolUsage}). The
+ * shared pool's use, read from Payara's monitoring ({@link PoolUsage}); whether each data centre's accounts
+ * server answers ({@link ZohoReachability#lastKnown}, never waiting for a probe). The
  * metrics endpoint calls a gauge on Payara's own thread, outside any application: so the count is one plain
  * JDBC query on the shared pool (never JPA, whose per-application state must not be initialised from a
  * foreign thread), cached for 5 s.
@@ -39,6 +43,12 @@ public class PortalGauges {
     @Inject
     Clock clock;
 
+    @Inject
+    ZohoReachability reachability;
+
+    @Inject
+    ZohoAccounts accounts;
+
     private final PoolUsage pool = new PoolUsage();
     private volatile long activeSessions = -1;
     private volatile Instant countedAt = Instant.EPOCH;
@@ -55,6 +65,11 @@ public class PortalGauges {
                 pool::usedPeak);
         metrics.gauge("portal.pool.waiting.requests", "Requests waiting for a pool connection now", pool::waiting);
         metrics.gauge("portal.pool.acquired", "Pool connections handed out since the start", pool::acquired);
+        for (ZohoDataCentre dc : accounts.all()) {
+            String id = dc.id();
+            metrics.gauge("portal.zoho.reachable", "Whether this node reaches the data centre's accounts server: 1, 0, -1 not yet probed",
+                    () -> reachability.lastKnown(id).map(p -> p.reachable() ? 1 : 0).orElse(-1), new Tag("dc", id));
+        }
     }
 
     private long activeSessions(SessionPolicy policy) {

@@ -43,10 +43,12 @@ public final class ClientAddresses {
     }
 
     /**
-     * The key a per-client bound counts under: an IPv4 address as it is; an IPv6 address by its /64 (one
-     * subscriber gets at least a /64, so counting single IPv6 addresses would bound nothing), e.g.
-     * {@code 2001:db8:0:7::/64}; an IPv4-mapped IPv6 address as the IPv4 address. Anything that is not an IP
-     * literal is returned unchanged (it is never resolved); null stays null.
+     * The key a per-client bound counts under: an IPv4 address as it is; an IPv6 address by its /48, e.g.
+     * {@code 2001:db8:7::/48}; an IPv4-mapped IPv6 address as the IPv4 address. A subscriber is routinely
+     * given a /56 or a whole /48, so counting single addresses (or /64s: 256 of them in a /56, 65,536 in a
+     * /48) would let one subscriber exhaust the global bound; the price is that one /48 (a campus, a carrier's
+     * block) shares one per-client quota, as people behind one IPv4 NAT do. Anything that is not an IP literal
+     * is returned unchanged (it is never resolved); null stays null.
      */
     public static String boundKey(String address) {
         if (address == null) {
@@ -59,11 +61,11 @@ public final class ClientAddresses {
         if (bytes.length == 4) {
             return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[3] & 0xff);
         }
-        StringBuilder key = new StringBuilder(24);
-        for (int i = 0; i < 8; i += 2) {
+        StringBuilder key = new StringBuilder(20);
+        for (int i = 0; i < 6; i += 2) {
             key.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
         }
-        return key.append(":/64").toString();
+        return key.append(":/48").toString();
     }
 
     static String clientAddress(String peer, String forwardedFor, List<Cidr> trusted) {

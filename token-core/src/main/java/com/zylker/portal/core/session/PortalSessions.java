@@ -299,7 +299,7 @@ public class PortalSessions {
 
     /**
      * Records a sign-in attempt from a client address. {@code /login} needs no sign-in, so it must not let
-     * anyone fill the table: one address (an IPv6 one: its /64) keeps at most {@value #LOGIN_STATES_PER_CLIENT}
+     * anyone fill the table: one address (an IPv6 one: its /48) keeps at most {@value #LOGIN_STATES_PER_CLIENT}
      * pending attempts (its oldest give way), and past {@value #LOGIN_STATES_TOTAL} in total new attempts are
      * refused.
      *
@@ -311,7 +311,7 @@ public class PortalSessions {
         em.createQuery("DELETE FROM LoginStateEntity l WHERE l.createdAt < :cutoff")
                 .setParameter("cutoff", now.minusMinutes(LOGIN_STATE_MINUTES))
                 .executeUpdate();
-        String ip = truncate(ClientAddresses.boundKey(clientIp), 45); // an IPv6 client counts by its /64
+        String ip = truncate(ClientAddresses.boundKey(clientIp), 45); // an IPv6 client counts by its /48
         if (ip != null) {
             List<byte[]> beyond = em.createQuery("SELECT l.stateHash FROM LoginStateEntity l WHERE l.clientIp = :ip"
                             + " ORDER BY l.createdAt DESC", byte[].class)

@@ -279,7 +279,7 @@ class AccessTokenServiceRefreshTest {
         assertThat(outcome.revoked()).as("the readable grant revoked").isEqualTo(1);
         assertThat(revocations).hasValue(1);
         assertThat(outcome.failures()).containsExactly(
-                new AccessTokenService.RevocationFailure("lukas.old@zylkeracademy.eu", "com"));
+                new AccessTokenService.RevocationFailure("lukas.old@zylkeracademy.eu", "com", true));
         assertThat(store.getTokens()).isEmpty();
     }
 

@@ -30,12 +30,12 @@ class ClientAddressesTest {
     }
 
     @Test
-    void perClientBoundsCountAnIpv6ClientByItsSlash64() {
+    void perClientBoundsCountAnIpv6ClientByItsSlash48() {
         assertThat(ClientAddresses.boundKey("198.51.100.4")).isEqualTo("198.51.100.4");
-        assertThat(ClientAddresses.boundKey("2001:db8:0:7:1::9")).isEqualTo("2001:db8:0:7::/64");
-        assertThat(ClientAddresses.boundKey("2001:0db8:0000:0007:ffff:ffff:ffff:fffe"))
-                .as("another address of the same subscriber").isEqualTo("2001:db8:0:7::/64");
-        assertThat(ClientAddresses.boundKey("2001:db8:0:8::1")).as("the next /64").isEqualTo("2001:db8:0:8::/64");
+        assertThat(ClientAddresses.boundKey("2001:db8:7:1:1::9")).isEqualTo("2001:db8:7::/48");
+        assertThat(ClientAddresses.boundKey("2001:0db8:0007:ff00:ffff:ffff:ffff:fffe"))
+                .as("another /64 of the same subscriber's /48").isEqualTo("2001:db8:7::/48");
+        assertThat(ClientAddresses.boundKey("2001:db8:8::1")).as("the next /48").isEqualTo("2001:db8:8::/48");
         assertThat(ClientAddresses.boundKey("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
         assertThat(ClientAddresses.boundKey("evil.example")).as("never resolved").isEqualTo("evil.example");
         assertThat(ClientAddresses.boundKey(null)).isNull();
