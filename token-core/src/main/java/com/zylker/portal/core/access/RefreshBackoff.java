@@ -36,6 +36,8 @@ public class RefreshBackoff {
     static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(30);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     private static final Logger LOG = Logger.getLogger(RefreshBackoff.class.getName());
+    private static final String FORGET_DELETED_TOKENS =
+            "DELETE FROM refresh_backoff WHERE NOT EXISTS (SELECT 1 FROM oauth_token t WHERE t.id = refresh_backoff.token_id)";
 
     @Inject
     PortalConfig config;
@@ -121,8 +123,7 @@ public class RefreshBackoff {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public int forgetDeletedTokens() {
         try (Connection connection = dataSource().getConnection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM refresh_backoff WHERE NOT EXISTS "
-                     + "(SELECT 1 FROM oauth_token t WHERE t.id = refresh_backoff.token_id)")) {
+             PreparedStatement delete = connection.prepareStatement(FORGET_DELETED_TOKENS)) {
             return delete.executeUpdate();
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "could not purge the refresh back-off: " + e.getClass().getSimpleName());

@@ -236,14 +236,7 @@ class AccessTokenServiceRefreshTest {
 
     @Test
     void discardRevokesAtZohoAndDeletesTheToken() {
-        AtomicInteger revocations = new AtomicInteger();
-        zoho.createContext("/accounts/com/oauth/v2/token/revoke", exchange -> {
-            revocations.incrementAndGet();
-            byte[] body = "{\"status\":\"success\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+        AtomicInteger revocations = revocationsAcceptedByZoho();
 
         AccessTokenService.Revocation outcome = service.discard(USER);
 
@@ -255,14 +248,7 @@ class AccessTokenServiceRefreshTest {
 
     @Test
     void deleteAllGetsRidOfARowThatNoLongerDecryptsAndSaysItCouldNotRevokeIt() {
-        AtomicInteger revocations = new AtomicInteger();
-        zoho.createContext("/accounts/com/oauth/v2/token/revoke", exchange -> {
-            revocations.incrementAndGet();
-            byte[] body = "{\"status\":\"success\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+        AtomicInteger revocations = revocationsAcceptedByZoho();
         String accounts = stored().orElseThrow().accountsServer();
         store.saveToken(OAuthToken.builder().userName("lukas.schneider@zylkeracademy.eu").clientId("1000.TEST")
                 .accessToken("1000.lukas-access").refreshToken("1000.lukas-refresh")
@@ -281,6 +267,19 @@ class AccessTokenServiceRefreshTest {
         assertThat(outcome.failures()).containsExactly(
                 new AccessTokenService.RevocationFailure("lukas.old@zylkeracademy.eu", "com", true));
         assertThat(store.getTokens()).isEmpty();
+    }
+
+    /** Zoho's revoke endpoint, saying yes; counts the calls. */
+    private AtomicInteger revocationsAcceptedByZoho() {
+        AtomicInteger revocations = new AtomicInteger();
+        zoho.createContext("/accounts/com/oauth/v2/token/revoke", exchange -> {
+            revocations.incrementAndGet();
+            byte[] body = "{\"status\":\"success\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        return revocations;
     }
 
     /** The service's clock, moved by the test; the token's own times stay on the system clock. */
