@@ -142,24 +142,23 @@ public class PortalSessions {
      */
     @Transactional
     public long countLiveFor(String userEmail) {
-        LocalDateTime now = now();
-        SessionPolicy policy = policy();
-        return em.createQuery("SELECT COUNT(s) FROM PortalSessionEntity s WHERE s.userEmail = :email"
-                        + " AND s.lastSeenAt > :idleCutoff AND s.createdAt > :ageCutoff", Long.class)
-                .setParameter("email", userEmail)
-                .setParameter("idleCutoff", now.minus(policy.idleTimeout()))
-                .setParameter("ageCutoff", now.minus(policy.maxAge()))
-                .getSingleResult();
+        return countLive("SELECT COUNT(s) FROM PortalSessionEntity s WHERE s.userEmail = :key"
+                + " AND s.lastSeenAt > :idleCutoff AND s.createdAt > :ageCutoff", userEmail);
     }
 
     /** Live sessions using a token (the purge keeps tokens that have one). */
     @Transactional
     public long countLiveForToken(String tokenId) {
+        return countLive("SELECT COUNT(s) FROM PortalSessionEntity s WHERE s.tokenId = :key"
+                + " AND s.lastSeenAt > :idleCutoff AND s.createdAt > :ageCutoff", tokenId);
+    }
+
+    /** Runs one of the two constant live-session counts above for its {@code :key}. */
+    private long countLive(String countQuery, String key) {
         LocalDateTime now = now();
         SessionPolicy policy = policy();
-        return em.createQuery("SELECT COUNT(s) FROM PortalSessionEntity s WHERE s.tokenId = :tokenId"
-                        + " AND s.lastSeenAt > :idleCutoff AND s.createdAt > :ageCutoff", Long.class)
-                .setParameter("tokenId", tokenId)
+        return em.createQuery(countQuery, Long.class)
+                .setParameter("key", key)
                 .setParameter("idleCutoff", now.minus(policy.idleTimeout()))
                 .setParameter("ageCutoff", now.minus(policy.maxAge()))
                 .getSingleResult();
